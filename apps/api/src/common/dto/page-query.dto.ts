@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** `?page=` (1-based) and `?page_size=` for every paginated list. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a positive integer' })
+  @Min(1, { message: 'page must be a positive integer' })
+  @Max(100_000, { message: 'page must be at most 100000' })
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page_size must be an integer from 1 to 200' })
+  @Min(1, { message: 'page_size must be an integer from 1 to 200' })
+  @Max(200, { message: 'page_size must be an integer from 1 to 200' })
+  page_size: number = 50;
+}

@@ -1,0 +1,228 @@
+import { parseDuration } from './duration.js';
+
+/**
+ * The one place that reads process.env. Every variable is documented in README.md ("Configuration").
+ * A bad value stops start-up with a ConfigError naming the variable and what is allowed.
+ */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Null means: start embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  redisUrl: string;
+  /** False: never try Redis, run on the in-process cache alone. */
+  redisEnabled: boolean;
+  adminPassword: string | null;
+  logLevel: LogLevel;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  sessionTtlMs: number;
+  trustProxy: boolean;
+  loginThrottle: { limit: number; windowMs: number };
+  seedOnEmpty: boolean;
+  cache: {
+    prefix: string;
+    /** TTL overrides by cache key type, in ms (CACHE_TTL_LEADERBOARD=5m ...). */
+    ttlOverrides: Record<string, number>;
+    operationTimeoutMs: number;
+    breakerThreshold: number;
+    breakerResetMs: number;
+    l1MaxEntries: number;
+    l1MaxBytes: number;
+  };
+  market: {
+    seed: number;
+    tickMs: number;
+    /** Market hours in UTC, "HH:MM-HH:MM"; ticks only run inside them. "always" runs them at every hour. */
+    hours: string;
+  };
+  monitoring: {
+    metricsToken: string | null;
+    alertWebhookUrl: string | null;
+    alertWebhookMinSeverity: 'info' | 'warning' | 'error' | 'critical';
+  };
+  schedules: Record<string, string>;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    allowed: string,
+    value: string,
+  ) {
+    super(`Invalid ${variable}=${JSON.stringify(value)}: ${allowed}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;
+/** Cache key types whose TTL can be overridden with CACHE_TTL_<TYPE>. */
+export const CACHE_TTL_TYPES = [
+  'leaderboard',
+  'portfolio',
+  'league',
+  'league_members',
+  'quote',
+  'options_chain',
+  'user_stats',
+  'league_stats',
+  'activity',
+  'search',
+  'session',
+] as const;
+
+const DEFAULT_SCHEDULES: Record<string, string> = {
+  warm_leaderboards: '0 */4 * * * *',
+  warm_popular_stocks: '30 * * * * *',
+  warm_user_stats: '0 */8 * * * *',
+  quote_tick: '*/5 * * * * *',
+  health_probe: '*/15 * * * * *',
+  retention: '0 17 3 * * *',
+  rollups: '0 * * * * *',
+};
+
+class Reader {
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const raw = this.env[name];
+    return raw === undefined || raw === '' ? fallback : raw;
+  }
+
+  optional(name: string): string | null {
+    const raw = this.env[name];
+    return raw === undefined || raw === '' ? null : raw;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+      throw new ConfigError(name, `an integer from ${min} to ${max}`, raw);
+    }
+    return Number(raw);
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const v = raw.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    throw new ConfigError(name, 'true or false', raw);
+  }
+
+  duration(name: string, fallbackMs: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallbackMs;
+    const parsed = parseDuration(raw);
+    if (parsed === null) throw new ConfigError(name, 'a duration such as 500ms, 30s, 5m, 24h', raw);
+    return parsed;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
+    return raw as T;
+  }
+
+  url(name: string, protocols: string[], fallback: string | null): string | null {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(name, `a URL (${protocols.join(' or ')})`, raw);
+    }
+    if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+      throw new ConfigError(name, `a URL with protocol ${protocols.join(' or ')}`, raw);
+    }
+    return raw;
+  }
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r = new Reader(env);
+  const ttlOverrides: Record<string, number> = {};
+  for (const type of CACHE_TTL_TYPES) {
+    const name = `CACHE_TTL_${type.toUpperCase()}`;
+    if (env[name]) ttlOverrides[type] = r.duration(name, 0);
+  }
+  const schedules: Record<string, string> = {};
+  for (const [job, fallback] of Object.entries(DEFAULT_SCHEDULES)) {
+    const name = `SCHEDULE_${job.toUpperCase()}`;
+    const value = r.string(name, fallback);
+    if (value.trim().split(/\s+/).length < 5 && value !== 'off') {
+      throw new ConfigError(name, 'a cron expression (5 or 6 fields) or "off"', value);
+    }
+    schedules[job] = value;
+  }
+  const cacheLogLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'warn' : 'info');
+  const prefix = r.string('CACHE_PREFIX', 'league');
+  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(prefix)) {
+    throw new ConfigError('CACHE_PREFIX', 'letters, digits, "_", "-" or "." (1 to 40 characters)', prefix);
+  }
+  const hours = r.string('MARKET_HOURS', 'always');
+  if (hours !== 'always' && !/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(hours)) {
+    throw new ConfigError('MARKET_HOURS', '"always" or a UTC range such as 14:30-21:00', hours);
+  }
+  const cors = r.string('CORS_ORIGINS', '');
+  return {
+    env: r.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    port: r.int('PORT', 3000, 0, 65535),
+    host: r.string('HOST', '127.0.0.1'),
+    databaseUrl: r.url('DATABASE_URL', ['postgres', 'postgresql'], null),
+    databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    dataDir: r.string('DATA_DIR', '.data'),
+    embeddedPostgresPort: r.int('EMBEDDED_POSTGRES_PORT', 54329, 1024, 65535),
+    redisUrl: r.url('REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379') as string,
+    redisEnabled: r.bool('REDIS_ENABLED', true),
+    adminPassword: r.optional('ADMIN_PASSWORD'),
+    logLevel: cacheLogLevel,
+    corsOrigins: cors
+      ? cors
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : [],
+    bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 100_000, 1_000, 50_000_000),
+    sessionTtlMs: r.duration('SESSION_TTL', 24 * 3600_000),
+    trustProxy: r.bool('TRUST_PROXY', false),
+    loginThrottle: {
+      limit: r.int('LOGIN_THROTTLE_LIMIT', 10, 1, 10_000),
+      windowMs: r.duration('LOGIN_THROTTLE_WINDOW', 15 * 60_000),
+    },
+    seedOnEmpty: r.bool('SEED_ON_EMPTY', true),
+    cache: {
+      prefix,
+      ttlOverrides,
+      operationTimeoutMs: r.duration('CACHE_OPERATION_TIMEOUT', 50),
+      breakerThreshold: r.int('CACHE_BREAKER_THRESHOLD', 5, 1, 1000),
+      breakerResetMs: r.duration('CACHE_BREAKER_RESET', 5_000),
+      l1MaxEntries: r.int('CACHE_L1_MAX_ENTRIES', 10_000, 0, 10_000_000),
+      l1MaxBytes: r.int('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 0, 8 * 1024 * 1024 * 1024),
+    },
+    market: {
+      seed: r.int('MARKET_SEED', 42, 0, 2 ** 31 - 1),
+      tickMs: r.duration('MARKET_TICK', 5_000),
+      hours,
+    },
+    monitoring: {
+      metricsToken: r.optional('METRICS_TOKEN'),
+      alertWebhookUrl: r.url('ALERT_WEBHOOK_URL', ['http', 'https'], null),
+      alertWebhookMinSeverity: r.oneOf('ALERT_WEBHOOK_MIN_SEVERITY', SEVERITIES, 'error'),
+    },
+    schedules,
+  };
+}
