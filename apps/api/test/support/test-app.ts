@@ -91,7 +91,7 @@ export async function startTestApp(
     db,
     request,
     async signUp(username = `user${Date.now().toString(36)}${counter++}`, role = 'user') {
-      const reg = await request({
+      const reg = await request<any>({
         method: 'POST',
         url: '/api/auth/register',
         body: { username, email: `${username}@example.com`, password: TEST_PASSWORD },
