@@ -98,7 +98,7 @@ export async function startTestApp(
       });
       if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
       if (role === 'admin') await db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [reg.body.id]);
-      const login = await request({
+      const login = await request<any>({
         method: 'POST',
         url: '/api/auth/login',
         body: { username, password: TEST_PASSWORD },
