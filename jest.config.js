@@ -12,22 +12,35 @@ const swc = [
   },
 ];
 
+/** Both projects' rootDir is apps/<name>, so these paths resolve the same from each. */
+const esmMapper = {
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+  // ESM-only packages reached through require() (Node 20.19 can, Jest cannot): CJS builds of the same API.
+  '^cookie$': '<rootDir>/../../node_modules/cookie-cjs/dist/index.js',
+  '^content-disposition$': '<rootDir>/../api/test/support/cjs/content-disposition.cjs',
+};
+
 export default {
+  // A global option (ignored inside projects): integration tests start whole apps and databases.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'api',
       rootDir: '<rootDir>/apps/api',
       testEnvironment: 'node',
       extensionsToTreatAsEsm: ['.ts'],
-      moduleNameMapper: {
-        '^(\\.{1,2}/.*)\\.js$': '$1',
-        // ESM-only packages reached through require() (Node 20.19 can, Jest cannot): CJS builds of the same API.
-        '^cookie$': '<rootDir>/../../node_modules/cookie-cjs/dist/index.js',
-        '^content-disposition$': '<rootDir>/test/support/cjs/content-disposition.cjs',
-      },
+      moduleNameMapper: esmMapper,
       transform: { '^.+\\.ts$': swc },
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-      testTimeout: 60_000,
+    },
+    {
+      displayName: 'dashboard',
+      rootDir: '<rootDir>/apps/dashboard',
+      testEnvironment: 'node',
+      extensionsToTreatAsEsm: ['.ts'],
+      moduleNameMapper: esmMapper,
+      transform: { '^.+\\.ts$': swc },
+      testMatch: ['<rootDir>/e2e/**/*.spec.ts'],
     },
   ],
 };

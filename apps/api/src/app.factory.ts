@@ -20,6 +20,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy,
     logger: false,
     genReqId: requestId,
+    // Shutdown must not wait out idle keep-alive connections (browsers hold them for minutes).
+    forceCloseConnections: 'idle',
+    // `/admin/monitoring/` (the dashboard's URL, Vite base) and `/admin/monitoring` are the same route.
+    routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,

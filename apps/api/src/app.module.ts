@@ -1,14 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CacheModule } from './cache/cache.module.js';
 import { loggerParams } from './common/logging.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MarketModule } from './market/market.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
+import { TradingModule } from './trading/trading.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,9 +28,15 @@ export class AppModule {
         EventEmitterModule.forRoot({ wildcard: false }),
         DatabaseModule,
         RedisModule,
+        CacheModule,
+        ScheduleModule.forRoot(),
         AuditModule,
         AuthModule,
         HealthModule,
+        MonitoringModule,
+        SchedulingModule,
+        MarketModule,
+        TradingModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { migrate } from './database/migrate.js';
+import { seedIfEmpty } from './trading/demo-data/seed-if-empty.js';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(databaseUrl);
     if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
+    if (config.seedOnEmpty) await seedIfEmpty(databaseUrl, say);
     const app = await createApp({ ...config, databaseUrl });
     let closing = false;
     const shutdown = async (signal: string) => {

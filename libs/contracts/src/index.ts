@@ -3,3 +3,7 @@ export * from './auth.js';
 export * from './health.js';
 export * from './pagination.js';
 export * from './cache.js';
+export * from './market.js';
+export * from './trading.js';
+export * from './monitoring.js';
+export * from './scheduling.js';

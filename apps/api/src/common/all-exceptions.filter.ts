@@ -36,9 +36,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // Page routes (the dashboard's) answer a browser with their HTML, keeping the status: the SPA shows a login.
+    const htmlErrorPage = (reply.request?.routeOptions?.config as { htmlErrorPage?: () => string } | undefined)
+      ?.htmlErrorPage;
+    if (htmlErrorPage && (status === 401 || status === 403) && acceptsHtml(reply.request.headers.accept)) {
+      void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(htmlErrorPage());
+      return;
+    }
     void reply
       .status(status)
       .header('content-type', 'application/json; charset=utf-8')
       .send(errorBody(status, message));
   }
+}
+
+function acceptsHtml(accept: string | undefined): boolean {
+  return !!accept && accept.includes('text/html');
 }

@@ -48,6 +48,12 @@ export interface AppConfig {
     alertWebhookMinSeverity: 'info' | 'warning' | 'error' | 'critical';
   };
   schedules: Record<string, string>;
+  jobs: {
+    /** Lease of a running job; renewed every third of it, so a dead holder is replaced after at most this long. */
+    leaseTtlMs: number;
+    /** How long app shutdown waits for a running job before releasing its lease anyway. */
+    shutdownTimeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -224,5 +230,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       alertWebhookMinSeverity: r.oneOf('ALERT_WEBHOOK_MIN_SEVERITY', SEVERITIES, 'error'),
     },
     schedules,
+    jobs: {
+      leaseTtlMs: jobLeaseTtl(r),
+      shutdownTimeoutMs: r.duration('JOB_SHUTDOWN_TIMEOUT', 10_000),
+    },
   };
+}
+
+/** Renewed every third of the TTL: below a second, a busy event loop could let a healthy holder's lease lapse. */
+function jobLeaseTtl(r: Reader): number {
+  const ttl = r.duration('JOB_LEASE_TTL', 30_000);
+  if (ttl < 1_000) throw new ConfigError('JOB_LEASE_TTL', 'a duration of at least 1s', `${ttl}ms`);
+  return ttl;
 }

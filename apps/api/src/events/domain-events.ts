@@ -9,6 +9,10 @@ export const DomainEvent = {
   QuoteChanged: 'market.quote_changed',
   /** A trade was committed. */
   TradeExecuted: 'trading.trade_executed',
+  /** A league was created, updated, archived or restored, or gained a member. */
+  LeagueChanged: 'trading.league_changed',
+  /** A user's profile or role changed (or the account was disabled): cached views and sessions of it go. */
+  UserChanged: 'trading.user_changed',
   /** A cache operation failed; monitoring turns it into a `cache_error` alert. */
   CacheError: 'cache.error',
   /** A health condition was seen (or cleared) by a probe; monitoring raises or resolves its alert. */
@@ -36,6 +40,18 @@ export interface TradeExecutedEvent {
   side: 'buy' | 'sell';
   quantity: number;
   at: Date;
+}
+
+export interface LeagueChangedEvent {
+  leagueId: number;
+  /** What happened: created, updated, archived, restored, member_joined. */
+  change: 'created' | 'updated' | 'archived' | 'restored' | 'member_joined';
+  /** The user who joined (member_joined only). */
+  userId?: number;
+}
+
+export interface UserChangedEvent {
+  userId: number;
 }
 
 export interface CacheErrorEvent {

@@ -1,16 +1,14 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import type { LiveResponse, ReadyResponse } from '@league/contracts';
 import { Public } from '../auth/public.decorator.js';
-
-const READY_TIMEOUT_MS = 2_000;
+import { HealthChecker } from '../monitoring/health-checker.service.js';
 
 /** Liveness and readiness for load balancers and orchestrators. Public, and they reveal nothing sensitive. */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly health: HealthChecker) {}
 
   @Public()
   @Get('live')
@@ -18,20 +16,12 @@ export class HealthController {
     return { status: 'ok', uptime_s: Math.round(process.uptime()) };
   }
 
+  /** 503 only when unhealthy (database down): a degraded instance (slow, cache down) still serves. */
   @Public()
   @Get('ready')
   async ready(): Promise<ReadyResponse> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.db.query('SELECT 1'),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS))),
-      ]);
-      return { status: 'ready' };
-    } catch {
-      throw new ServiceUnavailableException('Database unreachable');
-    } finally {
-      clearTimeout(timer);
-    }
+    const report = await this.health.fullHealthCheck();
+    if (report.overall_status === 'unhealthy') throw new ServiceUnavailableException('Database unreachable');
+    return { status: 'ready', overall_status: report.overall_status };
   }
 }

@@ -1,5 +1,14 @@
 import { Auth1764300000000 } from './1764300000000-auth.js';
 import { Trading1764300001000 } from './1764300001000-trading.js';
+import { Monitoring1795851810720 } from './1795851810720-monitoring.js';
+import { TradingValuation1795851830028 } from './1795851830028-trading-valuation.js';
+import { JobRuns1795851850743 } from './1795851850743-job-runs.js';
 
 /** Every migration, oldest first. Append new ones here. */
-export const MIGRATIONS = [Auth1764300000000, Trading1764300001000];
+export const MIGRATIONS = [
+  Auth1764300000000,
+  Trading1764300001000,
+  Monitoring1795851810720,
+  TradingValuation1795851830028,
+  JobRuns1795851850743,
+];

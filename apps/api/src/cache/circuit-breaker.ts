@@ -1,0 +1,69 @@
+import type { BreakerState } from '@league/contracts';
+
+/**
+ * Stops calling Redis after `threshold` consecutive failures, so an outage costs one fast "no" per request
+ * instead of one timeout. After `resetMs` a single probe is let through (half-open): success closes the
+ * breaker, failure opens it again for another `resetMs`.
+ */
+export class CircuitBreaker {
+  private failures = 0;
+  private openedAt = 0;
+  private probing = false;
+  private current: BreakerState = 'closed';
+
+  constructor(
+    private readonly threshold: number,
+    private readonly resetMs: number,
+    private readonly onChange: (state: BreakerState) => void = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get state(): BreakerState {
+    if (this.current === 'open' && this.now() - this.openedAt >= this.resetMs) return 'half_open';
+    return this.current;
+  }
+
+  /** Whether an operation may run now; in half-open state only one probe at a time. */
+  allow(): boolean {
+    if (this.current === 'closed') return true;
+    if (this.current === 'open') {
+      if (this.now() - this.openedAt < this.resetMs) return false;
+      this.set('half_open');
+    }
+    if (this.probing) return false;
+    this.probing = true;
+    return true;
+  }
+
+  success(): void {
+    this.failures = 0;
+    this.probing = false;
+    if (this.current !== 'closed') this.set('closed');
+  }
+
+  failure(): void {
+    this.probing = false;
+    if (this.current === 'half_open') {
+      this.openedAt = this.now();
+      this.set('open');
+      return;
+    }
+    this.failures++;
+    if (this.current === 'closed' && this.failures >= this.threshold) {
+      this.openedAt = this.now();
+      this.set('open');
+    }
+  }
+
+  /** Back to closed (after a reconnection: the link is known good). */
+  reset(): void {
+    this.failures = 0;
+    this.probing = false;
+    if (this.current !== 'closed') this.set('closed');
+  }
+
+  private set(state: BreakerState): void {
+    this.current = state;
+    this.onChange(state);
+  }
+}

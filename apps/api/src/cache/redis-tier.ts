@@ -1,0 +1,227 @@
+import { Logger } from '@nestjs/common';
+import type { EventEmitter2 } from '@nestjs/event-emitter';
+import type { BreakerState } from '@league/contracts';
+import type Keyv from 'keyv';
+import { DomainEvent, type CacheErrorEvent } from '../events/domain-events.js';
+import type { RedisClient } from '../redis/redis-connection.js';
+import { CircuitBreaker } from './circuit-breaker.js';
+
+/** Returned by an L2 operation that failed, timed out or was refused by the open breaker. */
+export const FAILED: unique symbol = Symbol('cache.l2_failed');
+export type Outcome<T> = T | typeof FAILED;
+
+const ERROR_EVENT_INTERVAL_MS = 10_000;
+/** Small steps: each SCAN or UNLINK stays well under a millisecond on the server, so other clients never wait. */
+const SCAN_COUNT = 200;
+const UNLINK_BATCH = 200;
+
+/** Compare-and-delete: releases a lease only if we still hold it (our token), never someone else's. */
+const RELEASE_LEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * The Redis (L2) tier. Values go through cache-manager's Keyv store (@keyv/redis on the shared node-redis
+ * client); what Keyv cannot express (leases, SCAN + UNLINK, generation counters, stats hashes) uses the same
+ * client directly. Every operation has a timeout and passes the circuit breaker; a failure never throws to the
+ * caller, it returns FAILED, counts against the breaker and is reported (throttled) as DomainEvent.CacheError.
+ */
+export class RedisTier {
+  readonly breaker: CircuitBreaker;
+  private readonly logger = new Logger('Cache');
+  private readonly lastErrorEvent = new Map<string, number>();
+  /** Called on every failed operation (the stats count them). */
+  onFailure: () => void = () => undefined;
+
+  constructor(
+    readonly client: RedisClient,
+    private readonly keyv: Keyv,
+    private readonly prefix: string,
+    private readonly timeoutMs: number,
+    breakerThreshold: number,
+    breakerResetMs: number,
+    private readonly events: EventEmitter2,
+  ) {
+    this.breaker = new CircuitBreaker(breakerThreshold, breakerResetMs, (state) => this.onBreaker(state));
+  }
+
+  get available(): boolean {
+    return this.client.isReady && this.breaker.state !== 'open';
+  }
+
+  /** Physical Redis key of a logical key. */
+  physical(key: string): string {
+    return `${this.prefix}:${key}`;
+  }
+
+  /** Redis key of internal data (generations, leases, stats): outside `prefix:*` so clear() never touches it. */
+  internal(name: string): string {
+    return `${this.prefix}#${name}`;
+  }
+
+  async run<T>(operation: string, key: string | undefined, fn: () => Promise<T>): Promise<Outcome<T>> {
+    if (!this.breaker.allow()) return FAILED;
+    if (!this.client.isReady) {
+      this.fail(operation, key, new Error('Redis not connected'));
+      return FAILED;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const result = await Promise.race([
+        fn(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
+        }),
+      ]);
+      this.breaker.success();
+      return result;
+    } catch (error) {
+      this.fail(operation, key, error as Error);
+      return FAILED;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  get(key: string): Promise<Outcome<string | undefined>> {
+    return this.run('get', key, () => this.keyv.get<string>(key));
+  }
+
+  /**
+   * Writes go to the client directly, not through Keyv: node-redis sends a command in the same tick it is
+   * called, so a SET decided before an invalidation is always sent before that invalidation's UNLINK on this
+   * connection (Keyv's set awaits internally first, which could reorder them and resurrect an old value).
+   */
+  set(key: string, text: string, ttlMs: number): Promise<Outcome<boolean>> {
+    return this.run('set', key, async () => {
+      await this.client.set(this.physical(key), text, {
+        expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) },
+      });
+      return true;
+    });
+  }
+
+  delete(keys: string[]): Promise<Outcome<number>> {
+    if (!keys.length) return Promise.resolve(0);
+    return this.run('delete', keys[0], () => this.client.unlink(keys.map((k) => this.physical(k))));
+  }
+
+  /**
+   * Deletes every key matching the (physical) pattern with SCAN and UNLINK in batches, on every master of a
+   * cluster. Each batch is its own round trip, so other clients' commands interleave (never KEYS, which blocks).
+   * Not subject to the per-operation timeout as a whole (each SCAN/UNLINK step is).
+   */
+  async scanDelete(physicalPattern: string): Promise<Outcome<number>> {
+    let deleted = 0;
+    for (const node of await this.nodes()) {
+      let cursor = '0';
+      const pending: string[] = [];
+      do {
+        const reply = await this.run('scan', physicalPattern, () =>
+          node.scan(cursor, { MATCH: physicalPattern, COUNT: SCAN_COUNT }),
+        );
+        if (reply === FAILED) return FAILED;
+        cursor = String(reply.cursor);
+        for (const key of reply.keys) pending.push(key);
+        while (pending.length >= UNLINK_BATCH || (cursor === '0' && pending.length)) {
+          const batch = pending.splice(0, UNLINK_BATCH);
+          const n = await this.run('unlink', physicalPattern, () => node.unlink(batch));
+          if (n === FAILED) return FAILED;
+          deleted += n;
+        }
+      } while (cursor !== '0');
+    }
+    return deleted;
+  }
+
+  /** Counts keys by type under this namespace (admin view); stops after `limit` keys. */
+  async countKeys(
+    limit: number,
+    typeOf: (logical: string) => string,
+  ): Promise<Outcome<{ counts: Record<string, number>; truncated: boolean }>> {
+    const counts: Record<string, number> = {};
+    let seen = 0;
+    const strip = this.prefix.length + 1;
+    for (const node of await this.nodes()) {
+      let cursor = '0';
+      do {
+        const reply = await this.run('scan', `${this.prefix}:*`, () =>
+          node.scan(cursor, { MATCH: `${this.prefix}:*`, COUNT: SCAN_COUNT }),
+        );
+        if (reply === FAILED) return FAILED;
+        cursor = String(reply.cursor);
+        for (const key of reply.keys) {
+          const type = typeOf(key.slice(strip));
+          counts[type] = (counts[type] ?? 0) + 1;
+        }
+        seen += reply.keys.length;
+        if (seen >= limit) return { counts, truncated: true };
+      } while (cursor !== '0');
+    }
+    return { counts, truncated: false };
+  }
+
+  /** SET NX PX with a random token: the holder of a key's lease is the one instance that fetches it. */
+  acquireLease(key: string, token: string, ttlMs: number): Promise<Outcome<boolean>> {
+    return this.run('lease', key, async () => {
+      const reply = await this.client.set(this.internal(`lease:${key}`), token, {
+        condition: 'NX',
+        expiration: { type: 'PX', value: ttlMs },
+      });
+      return reply === 'OK';
+    });
+  }
+
+  releaseLease(key: string, token: string): Promise<Outcome<unknown>> {
+    return this.run('lease_release', key, () =>
+      this.client.eval(RELEASE_LEASE, { keys: [this.internal(`lease:${key}`)], arguments: [token] }),
+    );
+  }
+
+  /** Current generation numbers of groups (0 when never bumped). */
+  generations(groups: string[]): Promise<Outcome<number[]>> {
+    return this.run('generation', groups[0], async () => {
+      const values = await this.client.mGet(groups.map((g) => this.internal(`gen:${g}`)));
+      return values.map((v) => Number(v ?? 0));
+    });
+  }
+
+  bumpGenerations(groups: string[]): Promise<Outcome<number[]>> {
+    return this.run('invalidate_group', groups[0], async () => {
+      const multi = this.client.multi();
+      for (const g of groups) multi.incr(this.internal(`gen:${g}`));
+      const replies = await multi.exec();
+      return replies.map((r) => Number(r));
+    });
+  }
+
+  ping(): Promise<Outcome<string>> {
+    return this.run('ping', undefined, () => this.client.ping());
+  }
+
+  private async nodes(): Promise<RedisClient[]> {
+    // A cluster client has `masters`: keys live on every master, so each is scanned.
+    const cluster = this.client as unknown as {
+      masters?: unknown[];
+      nodeClient?: (node: unknown) => Promise<RedisClient>;
+    };
+    if (Array.isArray(cluster.masters) && cluster.nodeClient) {
+      return Promise.all(cluster.masters.map((m) => cluster.nodeClient!(m)));
+    }
+    return [this.client];
+  }
+
+  private fail(operation: string, key: string | undefined, error: Error): void {
+    this.onFailure();
+    this.breaker.failure();
+    const now = Date.now();
+    if (now - (this.lastErrorEvent.get(operation) ?? 0) < ERROR_EVENT_INTERVAL_MS) return;
+    this.lastErrorEvent.set(operation, now);
+    const event: CacheErrorEvent = { operation, key, message: error.message, at: new Date(now) };
+    this.events.emit(DomainEvent.CacheError, event);
+  }
+
+  private onBreaker(state: BreakerState): void {
+    if (state === 'open')
+      this.logger.warn('Redis circuit breaker open: serving from the in-process cache and the database');
+    else if (state === 'closed') this.logger.log('Redis circuit breaker closed: L2 in use again');
+  }
+}

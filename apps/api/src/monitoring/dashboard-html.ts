@@ -1,0 +1,65 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the dashboard's Vite build lands (apps/dashboard/vite.config.ts: outDir ../../dist/apps/dashboard). */
+function findDashboardDir(): string | null {
+  const starts = [path.dirname(fileURLToPath(import.meta.url)), process.cwd()];
+  for (const start of starts) {
+    let dir = start;
+    for (let i = 0; i < 8; i++) {
+      const candidate = path.join(dir, 'dist', 'apps', 'dashboard');
+      if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return null;
+}
+
+const PLACEHOLDER = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Monitoring</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body>
+<main style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
+<h1>Admin monitoring</h1>
+<p>The dashboard has not been built yet (<code>npm run build</code>). Its data is available as JSON under
+<code>/admin/monitoring/*/json</code>, <code>/admin/monitoring/overview</code> and <code>/admin/monitoring/health</code>.</p>
+</main>
+</body>
+</html>
+`;
+
+let cached: { html: string; mtimeMs: number; at: number } | null = null;
+const RECHECK_MS = 5_000;
+
+/** The dashboard's index.html when built, else a small placeholder page. Re-read when the build changes. */
+export function dashboardHtml(): string {
+  const now = Date.now();
+  if (cached && now - cached.at < RECHECK_MS) return cached.html;
+  const dir = findDashboardDir();
+  if (!dir) {
+    cached = { html: PLACEHOLDER, mtimeMs: 0, at: now };
+    return PLACEHOLDER;
+  }
+  const file = path.join(dir, 'index.html');
+  const mtimeMs = statSync(file).mtimeMs;
+  if (!cached || cached.mtimeMs !== mtimeMs) cached = { html: readFileSync(file, 'utf8'), mtimeMs, at: now };
+  cached.at = now;
+  return cached.html;
+}
+
+/** The built assets folder, or null when the dashboard has not been built. */
+export function dashboardAssetsDir(): string | null {
+  const dir = findDashboardDir();
+  return dir && existsSync(path.join(dir, 'assets')) ? path.join(dir, 'assets') : null;
+}
+
+export const DASHBOARD_ASSETS_PREFIX = '/admin/monitoring/assets/';
+
+/**
+ * Route config of the dashboard's page routes: the error filter answers 401/403 with the dashboard's HTML to a
+ * browser (so the SPA can show its login), and with the usual JSON error to anything else.
+ */
+export const DASHBOARD_PAGE_ROUTE = { htmlErrorPage: dashboardHtml };

@@ -1,0 +1,36 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DASHBOARD_PAGE_ROUTE, dashboardHtml } from './dashboard-html.js';
+
+/**
+ * The spec's page routes: each serves the dashboard's single-page app, which routes on the client.
+ * Admin only like everything under /admin (401/403 come with the same HTML for browsers).
+ */
+@ApiExcludeController()
+@Controller('admin/monitoring')
+export class MonitoringPagesController {
+  @Get()
+  @RouteConfig(DASHBOARD_PAGE_ROUTE)
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-cache')
+  index(): string {
+    return dashboardHtml();
+  }
+
+  @Get([
+    'active-users',
+    'engagement',
+    'trading-activity',
+    'league-activity',
+    'risk-assessment',
+    'alerts',
+    'performance',
+  ])
+  @RouteConfig(DASHBOARD_PAGE_ROUTE)
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-cache')
+  page(): string {
+    return dashboardHtml();
+  }
+}

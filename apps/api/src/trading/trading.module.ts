@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { MarketModule } from '../market/market.module.js';
+import { ActivityController } from './activity.controller.js';
+import { ActivityService } from './activity.service.js';
+import { LeaderboardController } from './leaderboard.controller.js';
+import { LeaderboardService } from './leaderboard.service.js';
+import { LeagueService } from './league.service.js';
+import { LeaguesController } from './leagues.controller.js';
+import { PortfolioController } from './portfolio.controller.js';
+import { PortfolioService } from './portfolio.service.js';
+import { SearchController } from './search.controller.js';
+import { SearchService } from './search.service.js';
+import { StatsController } from './stats.controller.js';
+import { StatsService } from './stats.service.js';
+import { TradeService } from './trade.service.js';
+import { TradesController } from './trades.controller.js';
+
+/** Leagues, trades, portfolios, leaderboards, activity, stats and search. Every read service is exported. */
+@Module({
+  imports: [MarketModule],
+  controllers: [
+    LeaguesController,
+    TradesController,
+    LeaderboardController,
+    PortfolioController,
+    ActivityController,
+    StatsController,
+    SearchController,
+  ],
+  providers: [
+    LeagueService,
+    TradeService,
+    LeaderboardService,
+    PortfolioService,
+    ActivityService,
+    StatsService,
+    SearchService,
+  ],
+  exports: [
+    LeagueService,
+    TradeService,
+    LeaderboardService,
+    PortfolioService,
+    ActivityService,
+    StatsService,
+    SearchService,
+  ],
+})
+export class TradingModule {}

@@ -1,0 +1,129 @@
+import fastifyCookie from '@fastify/cookie';
+import { Module, ValidationPipe, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createClient } from 'redis';
+import { AppModule } from '../../src/app.module.js';
+import { CacheInvalidator } from '../../src/cache/cache-invalidator.js';
+import { CacheService } from '../../src/cache/cache.service.js';
+import { AllExceptionsFilter } from '../../src/common/all-exceptions.filter.js';
+import { startTestApp, testConfig, type TestApp } from '../support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+/** Redis of the test run ('' when the run has none: then only memory-mode tests run). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const HAS_REDIS = TEST_REDIS_URL !== '';
+
+export const MODES: ['redis' | 'memory'][] = HAS_REDIS ? [['redis'], ['memory']] : [['memory']];
+
+export function modeEnv(mode: 'redis' | 'memory', env: Record<string, string> = {}): Record<string, string> {
+  return mode === 'memory'
+    ? { REDIS_ENABLED: 'false', ...env }
+    : { REDIS_URL: TEST_REDIS_URL, REDIS_ENABLED: 'true', ...env };
+}
+
+export interface CacheTestApp extends TestApp {
+  cache: CacheService;
+  invalidator: CacheInvalidator;
+}
+
+/**
+ * The whole application (startTestApp), optionally with extra test-only modules (controllers for the
+ * interceptor tests); the app's own pipes and filter are applied as createApp does.
+ */
+export async function startCacheApp(
+  options: { env?: Record<string, string>; db?: TestDatabase; modules?: Type<unknown>[] } = {},
+): Promise<CacheTestApp> {
+  if (!options.modules?.length) {
+    const t = await startTestApp({ env: options.env, db: options.db });
+    return Object.assign(t, { cache: t.app.get(CacheService), invalidator: t.app.get(CacheInvalidator) });
+  }
+  const db = options.db ?? (await createTestDatabase());
+  const config = testConfig(db.url, options.env);
+  @Module({})
+  class Root {
+    static forRoot(): DynamicModule {
+      return { module: Root, imports: [AppModule.forRoot(config), ...options.modules!] };
+    }
+  }
+  const app = await NestFactory.create<NestFastifyApplication>(Root.forRoot(), new FastifyAdapter(), { logger: false });
+  await app.register(fastifyCookie);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const base = await startTestAppShim(app, db, config, !options.db);
+  return Object.assign(base, { cache: app.get(CacheService), invalidator: app.get(CacheInvalidator) });
+}
+
+/** The request/signUp helpers of TestApp over an app built here. */
+async function startTestAppShim(
+  app: NestFastifyApplication,
+  db: TestDatabase,
+  config: ReturnType<typeof testConfig>,
+  ownDb: boolean,
+): Promise<TestApp> {
+  let counter = 0;
+  const request: TestApp['request'] = async ({ method = 'GET', url, token, body, headers = {} }) => {
+    const response = await app.inject({
+      method,
+      url,
+      payload: body === undefined ? undefined : (body as object),
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    });
+    let parsed: unknown = response.body;
+    try {
+      parsed = response.body ? JSON.parse(response.body) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.statusCode, body: parsed as any, headers: response.headers };
+  };
+  return {
+    app,
+    config,
+    db,
+    request,
+    async signUp(username = `u${Date.now().toString(36)}${counter++}`, role = 'user') {
+      const password = 'correct horse battery';
+      const reg = await request<any>({
+        method: 'POST',
+        url: '/api/auth/register',
+        body: { username, email: `${username}@example.com`, password },
+      });
+      if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+      if (role === 'admin') await db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [reg.body.id]);
+      const login = await request<any>({ method: 'POST', url: '/api/auth/login', body: { username, password } });
+      if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
+      return { id: reg.body.id as number, token: login.body.token as string, username };
+    },
+    async close() {
+      await app.close();
+      if (ownDb) await db.drop();
+    },
+  };
+}
+
+/** A plain node-redis client on the test Redis (to look at keys behind the cache's back). */
+export async function rawRedis(url = TEST_REDIS_URL) {
+  const client = createClient({ url });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` until it is true or `timeoutMs` passes; returns whether it became true. */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 2_000,
+  stepMs = 5,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(stepMs);
+  }
+  return check();
+}

@@ -1,0 +1,88 @@
+import { CacheKey } from '../../src/cache/cache-key.js';
+import { spawn } from 'node:child_process';
+import {
+  eventually,
+  HAS_REDIS,
+  modeEnv,
+  rawRedis,
+  startCacheApp,
+  TEST_REDIS_URL,
+  type CacheTestApp,
+} from './cache-test-app.js';
+
+/** The other client: SET+GET in a loop, measuring each command, until stdin closes. */
+const PROBE = `
+import { createClient } from 'redis';
+const client = createClient({ url: process.env.PROBE_URL });
+await client.connect();
+let running = true, maxLatency = 0, commands = 0;
+process.stdin.on('end', () => (running = false));
+process.stdin.resume();
+process.stdout.write('ready');
+while (running) {
+  const started = performance.now();
+  await client.set(process.env.PROBE_KEY, String(commands));
+  await client.get(process.env.PROBE_KEY);
+  maxLatency = Math.max(maxLatency, (performance.now() - started) / 2);
+  commands += 2;
+  await new Promise((r) => setImmediate(r));
+}
+await client.del(process.env.PROBE_KEY);
+await client.close();
+process.stdout.write(JSON.stringify({ maxLatency, commands }));
+`;
+
+const describeRedis = HAS_REDIS ? describe : describe.skip;
+const KEYS = 100_000;
+
+describeRedis('deletePattern over 100k keys', () => {
+  let t: CacheTestApp;
+  beforeAll(async () => {
+    t = await startCacheApp({ env: modeEnv('redis') });
+  });
+  afterAll(() => t.close());
+
+  it('removes them all in batches while another client commands stay under 10 ms', async () => {
+    const filler = await rawRedis();
+    const prefix = t.config.cache.prefix;
+    for (let start = 0; start < KEYS; start += 10_000) {
+      const multi = filler.multi();
+      for (let i = start; i < start + 10_000; i++)
+        multi.set(`${prefix}:search:bulk:${i.toString(16).padStart(8, '0')}`, 'x', {
+          expiration: { type: 'PX', value: 300_000 },
+        });
+      await multi.execAsPipeline();
+    }
+    await t.cache.set(CacheKey.league(1), 'survives');
+
+    // Another client, in its own process (its own event loop, as another app would be), works throughout;
+    // it reports its slowest command when its stdin closes. That latency is the bound of the issue.
+    const probe = spawn(process.execPath, ['--input-type=module', '-e', PROBE], {
+      cwd: process.cwd(),
+      env: { ...process.env, PROBE_URL: TEST_REDIS_URL, PROBE_KEY: `${prefix}x:probe` },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let output = '';
+    probe.stdout!.on('data', (d) => (output += d));
+    const exited = new Promise((r) => probe.on('exit', r));
+    await eventually(() => output.includes('ready'), 10_000, 10);
+    let removed: number;
+    try {
+      removed = await t.cache.deletePattern('search:bulk:*');
+    } finally {
+      probe.stdin!.end();
+      await exited;
+    }
+    const { maxLatency, commands } = JSON.parse(output.slice(output.indexOf('{')));
+
+    expect(removed).toBe(KEYS);
+    let left = 0;
+    for await (const keys of filler.scanIterator({ MATCH: `${prefix}:search:bulk:*`, COUNT: 5_000 }))
+      left += keys.length;
+    expect(left).toBe(0);
+    expect(await t.cache.get(CacheKey.league(1))).toBe('survives');
+    expect(commands).toBeGreaterThan(10);
+    expect(maxLatency).toBeLessThan(10);
+    await filler.close();
+  }, 120_000);
+});

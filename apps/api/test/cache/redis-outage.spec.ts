@@ -1,0 +1,121 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { CacheKey } from '../../src/cache/cache-key.js';
+import { DomainEvent, type CacheErrorEvent } from '../../src/events/domain-events.js';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { CacheTestModule, FakeRepository } from './cache-test.controller.js';
+import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from './cache-test-app.js';
+
+const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
+const describeServer = hasRedisServer ? describe : describe.skip;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const ok = await eventually(
+    async () => {
+      try {
+        const c = await rawRedis(`redis://127.0.0.1:${port}`);
+        await c.close();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    5_000,
+    50,
+  );
+  if (!ok) throw new Error('redis-server did not start');
+  return child;
+}
+
+/** A Redis of the test's own, killed mid-test: clients must not notice, and the cache must recover by itself. */
+describeServer('Redis outage', () => {
+  let port: number;
+  let redis: ChildProcess | null = null;
+  let t: CacheTestApp;
+  const errors: CacheErrorEvent[] = [];
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    t = await startCacheApp({
+      env: {
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        REDIS_ENABLED: 'true',
+        CACHE_OPERATION_TIMEOUT: '50ms',
+        CACHE_BREAKER_THRESHOLD: '3',
+        CACHE_BREAKER_RESET: '300ms',
+      },
+      modules: [CacheTestModule],
+    });
+    t.app.get(EventEmitter2).on(DomainEvent.CacheError, (e: CacheErrorEvent) => errors.push(e));
+  });
+  afterAll(async () => {
+    await t.close();
+    if (redis?.pid) process.kill(redis.pid, 'SIGKILL');
+  });
+
+  it('keeps answering from L1 and the fetch function while Redis is down, then uses Redis again', async () => {
+    const repo = t.app.get(FakeRepository);
+    const user = await t.signUp();
+    expect((await t.request({ url: '/cache-test/quote/AAPL' })).headers['x-cache']).toBe('MISS');
+    expect((await t.request({ url: '/cache-test/direct/1' })).status).toBe(200);
+    expect((await t.cache.probe()).reachable).toBe(true);
+
+    process.kill(redis!.pid!, 'SIGKILL');
+    redis = null;
+    await sleep(100);
+
+    // Cached in L1: still a HIT. Not cached: fetched (MISS). Sessions resolve. Never a 5xx, never a hang.
+    const before = repo.calls;
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      const cached = await t.request({ url: '/cache-test/quote/AAPL' });
+      const fresh = await t.request({ url: `/cache-test/direct/${100 + i}` });
+      const me = await t.request({ url: '/api/auth/me', token: user.token });
+      expect(cached.status).toBe(200);
+      expect(cached.headers['x-cache']).toBe('HIT');
+      expect(fresh.status).toBe(200);
+      expect(fresh.body.id).toBe(100 + i);
+      expect(me.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    expect(repo.calls - before).toBe(30);
+    expect((await t.cache.getStats()).breaker_state).not.toBe('closed');
+    const probe = await t.cache.probe();
+    expect(probe.reachable).toBe(false);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatchObject({ operation: expect.any(String), message: expect.any(String) });
+    const admin = await t.request({
+      url: '/admin/monitoring/cache/json',
+      token: (await t.signUp(undefined, 'admin')).token,
+    });
+    expect(admin.status).toBe(200);
+    expect(admin.body.redis.reachable).toBe(false);
+
+    // Redis comes back on the same port: the client reconnects, the breaker closes, L2 is written again.
+    redis = await startRedis(port);
+    expect(await eventually(async () => (await t.cache.probe()).reachable, 10_000, 100)).toBe(true);
+    await t.cache.set(CacheKey.league(7), { back: true });
+    const raw = await rawRedis(`redis://127.0.0.1:${port}`);
+    expect(await raw.get(`${t.config.cache.prefix}:${CacheKey.league(7)}`)).toMatch(/^c1\n/);
+    await raw.close();
+    expect((await t.cache.getStats()).breaker_state).toBe('closed');
+  }, 60_000);
+});

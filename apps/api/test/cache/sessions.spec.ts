@@ -1,0 +1,41 @@
+import { CacheKey } from '../../src/cache/cache-key.js';
+import { sessionIdOf } from '../../src/auth/session-token.js';
+import { DomainEvent } from '../../src/events/domain-events.js';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { MODES, modeEnv, startCacheApp, type CacheTestApp } from './cache-test-app.js';
+
+describe.each(MODES)('session cache (%s)', (mode) => {
+  let t: CacheTestApp;
+  beforeAll(async () => {
+    t = await startCacheApp({ env: modeEnv(mode) });
+  });
+  afterAll(() => t.close());
+
+  it('resolves a session from the cache after the first request, bounded by its expiry', async () => {
+    const user = await t.signUp();
+    expect((await t.request({ url: '/api/auth/me', token: user.token })).status).toBe(200);
+    const cached = await t.cache.get<{ user: { id: number }; expiresAt: number }>(
+      CacheKey.session(sessionIdOf(user.token)),
+    );
+    expect(cached!.user.id).toBe(user.id);
+    expect(cached!.expiresAt).toBeGreaterThan(Date.now());
+    // Proof that the cache answers: with the session row gone, the cached session still resolves.
+    await t.db.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
+    expect((await t.request({ url: '/api/auth/me', token: user.token })).status).toBe(200);
+  });
+
+  it('logout revokes at once', async () => {
+    const user = await t.signUp();
+    expect((await t.request({ url: '/api/auth/me', token: user.token })).status).toBe(200);
+    expect((await t.request({ method: 'POST', url: '/api/auth/logout', token: user.token })).status).toBe(204);
+    expect((await t.request({ url: '/api/auth/me', token: user.token })).status).toBe(401);
+  });
+
+  it('UserChanged drops the cached sessions of that user (a role change applies at once)', async () => {
+    const user = await t.signUp();
+    expect((await t.request({ url: '/admin/users', token: user.token })).status).toBe(403);
+    await t.db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [user.id]);
+    await t.app.get(EventEmitter2).emitAsync(DomainEvent.UserChanged, { userId: user.id });
+    expect((await t.request({ url: '/admin/users', token: user.token })).status).toBe(200);
+  });
+});

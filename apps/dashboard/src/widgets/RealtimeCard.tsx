@@ -1,0 +1,22 @@
+import { useRealtime } from '../api/monitoring';
+import { Card, formatNumber, Stat } from './Card';
+
+export function RealtimeCard() {
+  return (
+    <Card title="Real time" query={useRealtime()}>
+      {(r) => (
+        <>
+          <Stat label="trades last minute" value={formatNumber(r.trades_last_minute)} />
+          <Stat label="trades last hour" value={formatNumber(r.trades_last_hour)} />
+          <Stat label="requests / min" value={formatNumber(r.requests_per_minute)} />
+          <Stat label="error rate" value={`${r.error_rate_percent}%`} />
+          <Stat label="event-loop lag" value={`${r.event_loop_lag_ms} ms`} />
+          <Stat
+            label="cache hit rate"
+            value={r.cache_hit_rate_percent === null ? '–' : `${r.cache_hit_rate_percent}%`}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
