@@ -98,6 +98,8 @@ async function main() {
     path.join(root, 'jest.config.js'),
     '--json',
     `--outputFile=${results}`,
+    // A suite whose app failed to start can leave a pool or socket open; never let that hang CI.
+    '--forceExit',
     ...process.argv.slice(2),
   ];
   const code = await new Promise((resolve) => {

@@ -6,7 +6,8 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { PageQueryDto } from '../common/dto/page-query.dto.js';
 import { AuditLogReader } from './audit-log-reader.service.js';
 import { AuditLogQueryDto } from './dto/monitoring-query.dto.js';
-import { IdParamPipe, timeRange } from './id-param.pipe.js';
+import { IdParamPipe } from '../common/id-param.pipe.js';
+import { timeRange } from '../common/time-range.js';
 import { LeagueArchive } from './league-archive.service.js';
 
 /** The spec's other admin routes: the audit log and archive management. */
@@ -34,14 +35,20 @@ export class AdminRecordsController {
   @Post('archives/:id/archive')
   @HttpCode(200)
   @ApiOperation({ summary: 'Archive a league (audit-logged)' })
-  archiveLeague(@Param('id', IdParamPipe) id: number, @CurrentUser() user: AuthUser): Promise<ArchivedLeague> {
+  archiveLeague(
+    @Param('id', new IdParamPipe('league id')) id: number,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ArchivedLeague> {
     return this.archive.archive(id, user.id);
   }
 
   @Post('archives/:id/restore')
   @HttpCode(200)
   @ApiOperation({ summary: 'Restore an archived league (audit-logged)' })
-  restoreLeague(@Param('id', IdParamPipe) id: number, @CurrentUser() user: AuthUser): Promise<ArchivedLeague> {
+  restoreLeague(
+    @Param('id', new IdParamPipe('league id')) id: number,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ArchivedLeague> {
     return this.archive.restore(id, user.id);
   }
 }

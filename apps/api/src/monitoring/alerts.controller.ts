@@ -6,7 +6,8 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AlertManager } from './alert-manager.service.js';
 import { CreateAlertDto } from './dto/create-alert.dto.js';
 import { AlertsQueryDto } from './dto/monitoring-query.dto.js';
-import { IdParamPipe, timeRange } from './id-param.pipe.js';
+import { IdParamPipe } from '../common/id-param.pipe.js';
+import { timeRange } from '../common/time-range.js';
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
@@ -35,7 +36,7 @@ export class AlertsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve an active alert (audit-logged with who resolved it)' })
-  resolve(@Param('id', IdParamPipe) id: number, @CurrentUser() user: AuthUser): Promise<Alert> {
+  resolve(@Param('id', new IdParamPipe('alert id')) id: number, @CurrentUser() user: AuthUser): Promise<Alert> {
     return this.alerts.resolveAlert(id, user.id);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TradeRollups } from './trade-rollups.service.js';
 
 /**
- * The entry point of the scheduler's `rollups` job (scheduling/collaborators.ts resolves it by this name): brings
+ * The entry point of the scheduler's `rollups` job (scheduling/built-in-jobs.ts): brings
  * every monitoring rollup up to the tick's time. Answers the number of hours and days recomputed.
  */
 @Injectable()

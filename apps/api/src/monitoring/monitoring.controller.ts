@@ -21,7 +21,7 @@ import {
   TradingActivityQueryDto,
 } from './dto/monitoring-query.dto.js';
 import { HealthChecker } from './health-checker.service.js';
-import { timeRange } from './id-param.pipe.js';
+import { timeRange } from '../common/time-range.js';
 import { SystemMetrics } from './system-metrics.service.js';
 import { UserActivityMonitor } from './user-activity-monitor.service.js';
 

@@ -25,7 +25,7 @@ import { WindowCounter } from './window-counter.js';
 /**
  * Admin monitoring: metrics, activity, risk, alerts, health, performance recording, Prometheus, the audit log
  * and archive routes, and the dashboard's pages. The scheduler's jobs call MonitoringRollups.rollup (every minute)
- * and AlertManager.applyRetention; its health probe emits HealthCondition events that HealthChecker applies.
+ * and AlertManager/TradeRollups.applyRetention; its health probe calls HealthChecker.probe.
  */
 @Module({
   controllers: [

@@ -1,53 +1,42 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { COLLABORATORS } from './collaborators.js';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { MarketService } from '../market/market.service.js';
+import { AlertManager } from '../monitoring/alert-manager.service.js';
+import { MonitoringRollups } from '../monitoring/monitoring-rollups.service.js';
+import { TradeRollups } from '../monitoring/trade-rollups.service.js';
 import { JobRunner } from './job-runner.js';
 import { HealthProbeJob } from './jobs/health-probe.job.js';
 import { quoteTickJob } from './jobs/quote-tick.job.js';
-import { RetentionJob, type RetentionStep } from './jobs/retention.job.js';
-import { rollupsJob, type RollupStep } from './jobs/rollups.job.js';
-import { resolveOptionalMethod, type ProviderRef } from './optional-provider.js';
+import { RetentionJob } from './jobs/retention.job.js';
+import { rollupsJob } from './jobs/rollups.job.js';
 
 /**
- * Registers the jobs that need nothing unfinished: quote_tick (when the market module provides MarketService.tick),
- * health_probe, retention (plus monitoring's retention when present) and rollups (when monitoring provides one).
- * The cache warmers register themselves with JobRunner.register and WarmTargets.register.
+ * Registers the maintenance jobs: quote_tick (one simulated market step), health_probe, retention (sessions,
+ * login attempts, job runs, resolved alerts, old trade rollups) and rollups (monitoring's pre-aggregation).
+ * The cache warmers register themselves (WarmCacheJobs).
  */
 @Injectable()
 export class BuiltInJobs implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Scheduling');
-
   constructor(
     private readonly runner: JobRunner,
-    private readonly moduleRef: ModuleRef,
+    private readonly market: MarketService,
+    private readonly alerts: AlertManager,
+    private readonly tradeRollups: TradeRollups,
+    private readonly monitoringRollups: MonitoringRollups,
     private readonly healthProbe: HealthProbeJob,
     private readonly retention: RetentionJob,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const tick = await resolveOptionalMethod<[Date], { open: boolean; changed: number }>(
-      this.moduleRef,
-      COLLABORATORS.quoteTick,
-    );
-    if (tick) this.runner.register(quoteTickJob(tick));
-    else this.logger.log('quote_tick not registered: the market module does not provide MarketService.tick()');
-
+  onApplicationBootstrap(): void {
+    this.runner.register(quoteTickJob((at) => this.market.tick(at)));
     this.runner.register(this.healthProbe.definition());
-
-    const retentionSteps: RetentionStep[] = await this.steps(COLLABORATORS.retention);
-    this.runner.register(this.retention.definition(retentionSteps));
-
-    const rollupSteps: RollupStep[] = await this.steps(COLLABORATORS.rollups);
-    if (rollupSteps.length) this.runner.register(rollupsJob(rollupSteps));
-    else this.logger.log('rollups not registered: monitoring provides no rollup method yet');
-  }
-
-  private async steps(refs: ProviderRef[]): Promise<{ name: string; run: (...args: any[]) => Promise<unknown> }[]> {
-    const steps = [];
-    for (const ref of refs) {
-      const run = await resolveOptionalMethod<any[], unknown>(this.moduleRef, ref);
-      if (run) steps.push({ name: `${ref.exportName}.${ref.method}`, run });
-    }
-    return steps;
+    this.runner.register(
+      this.retention.definition([
+        { name: 'AlertManager.applyRetention', run: () => this.alerts.applyRetention() },
+        { name: 'TradeRollups.applyRetention', run: () => this.tradeRollups.applyRetention() },
+      ]),
+    );
+    this.runner.register(
+      rollupsJob([{ name: 'MonitoringRollups.rollup', run: (at) => this.monitoringRollups.rollup(at) }]),
+    );
   }
 }

@@ -1,5 +1,4 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import { DomainEvent, type HealthConditionEvent } from '../../src/events/domain-events.js';
+import { AlertManager } from '../../src/monitoring/alert-manager.service.js';
 import { JobRunner } from '../../src/scheduling/job-runner.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -62,22 +61,32 @@ describe('scheduling: built-in jobs', () => {
     expect(runs.map((r) => r.job)).toEqual(['recent_ok']);
   });
 
-  it('health_probe emits a HealthCondition per component (database always)', async () => {
-    const seen: HealthConditionEvent[] = [];
-    const events = t.app.get(EventEmitter2);
-    const listener = (event: HealthConditionEvent) => seen.push(event);
-    events.on(DomainEvent.HealthCondition, listener);
-    try {
-      const run = await runner.runNow('health_probe');
-      expect(run.outcome).toBe('ok');
-      const database = seen.find((e) => e.component === 'database');
-      expect(database).toMatchObject({ component: 'database', status: 'healthy' });
-      expect(database!.at).toBeInstanceOf(Date);
-      expect(run.details).toMatchObject({ database: { status: 'healthy' } });
-      expect(run.items_processed).toBe(seen.length);
-    } finally {
-      events.off(DomainEvent.HealthCondition, listener);
-    }
+  it('health_probe checks database and cache, and auto-resolves a health alert once the condition clears', async () => {
+    const alerts = t.app.get(AlertManager);
+    alerts.raise({
+      alert_type: 'database_error',
+      severity: 'critical',
+      title: 'Database health problem',
+      message: 'Database unreachable',
+      data: { component: 'database' },
+      fingerprint: 'health:database',
+      source: 'health',
+    });
+    await alerts.flush();
+    const [raised] = await t.db.query<{ resolved_at: Date | null }>(
+      `SELECT resolved_at FROM system_alerts WHERE fingerprint = 'health:database'`,
+    );
+    expect(raised.resolved_at).toBeNull();
+
+    const run = await runner.runNow('health_probe');
+    expect(run.outcome).toBe('ok');
+    expect(run.details).toMatchObject({ database: { status: 'healthy' }, cache: { status: expect.any(String) } });
+    await alerts.flush();
+    const [resolved] = await t.db.query<{ resolved_at: Date | null; resolution: string }>(
+      `SELECT resolved_at, resolution FROM system_alerts WHERE fingerprint = 'health:database'`,
+    );
+    expect(resolved.resolved_at).not.toBeNull();
+    expect(resolved.resolution).toBe('auto');
   });
 
   it('quote_tick is registered when the market module provides MarketService.tick(), and moves prices', async () => {
