@@ -1,62 +1,22 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { CacheKey } from '../../src/cache/cache-key.js';
 import { DomainEvent, type CacheErrorEvent } from '../../src/events/domain-events.js';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { CacheTestModule, FakeRepository } from './cache-test.controller.js';
+import { hasRedisServer, startOwnRedis, type OwnRedis } from '../support/servers.js';
 import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from './cache-test-app.js';
 
-const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
 const describeServer = hasRedisServer ? describe : describe.skip;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const ok = await eventually(
-    async () => {
-      try {
-        const c = await rawRedis(`redis://127.0.0.1:${port}`);
-        await c.close();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    5_000,
-    50,
-  );
-  if (!ok) throw new Error('redis-server did not start');
-  return child;
-}
 
 /** A Redis of the test's own, killed mid-test: clients must not notice, and the cache must recover by itself. */
 describeServer('Redis outage', () => {
-  let port: number;
-  let redis: ChildProcess | null = null;
+  let redis: OwnRedis;
   let t: CacheTestApp;
   const errors: CacheErrorEvent[] = [];
   beforeAll(async () => {
-    port = await freePort();
-    redis = await startRedis(port);
+    redis = await startOwnRedis();
     t = await startCacheApp({
       env: {
-        REDIS_URL: `redis://127.0.0.1:${port}`,
+        REDIS_URL: redis.url,
         REDIS_ENABLED: 'true',
         CACHE_OPERATION_TIMEOUT: '50ms',
         CACHE_BREAKER_THRESHOLD: '3',
@@ -68,7 +28,7 @@ describeServer('Redis outage', () => {
   });
   afterAll(async () => {
     await t.close();
-    if (redis?.pid) process.kill(redis.pid, 'SIGKILL');
+    await redis.stop();
   });
 
   it('keeps answering from L1 and the fetch function while Redis is down, then uses Redis again', async () => {
@@ -78,8 +38,7 @@ describeServer('Redis outage', () => {
     expect((await t.request({ url: '/cache-test/direct/1' })).status).toBe(200);
     expect((await t.cache.probe()).reachable).toBe(true);
 
-    process.kill(redis!.pid!, 'SIGKILL');
-    redis = null;
+    await redis.stop(); // SIGKILL: no goodbye to the clients
     await sleep(100);
 
     // Cached in L1: still a HIT. Not cached: fetched (MISS). Sessions resolve. Never a 5xx, never a hang.
@@ -110,10 +69,10 @@ describeServer('Redis outage', () => {
     expect(admin.body.redis.reachable).toBe(false);
 
     // Redis comes back on the same port: the client reconnects, the breaker closes, L2 is written again.
-    redis = await startRedis(port);
+    await redis.start();
     expect(await eventually(async () => (await t.cache.probe()).reachable, 10_000, 100)).toBe(true);
     await t.cache.set(CacheKey.league(7), { back: true });
-    const raw = await rawRedis(`redis://127.0.0.1:${port}`);
+    const raw = await rawRedis(redis.url);
     expect(await raw.get(`${t.config.cache.prefix}:${CacheKey.league(7)}`)).toMatch(/^c1\n/);
     await raw.close();
     expect((await t.cache.getStats()).breaker_state).toBe('closed');

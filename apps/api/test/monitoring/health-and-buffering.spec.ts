@@ -1,7 +1,7 @@
 import { AlertManager } from '../../src/monitoring/alert-manager.service.js';
 import { HealthChecker } from '../../src/monitoring/health-checker.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { startOwnPostgres, startOwnRedis, type OwnPostgres, type OwnRedis } from './servers.js';
+import { startOwnPostgres, startOwnRedis, type OwnPostgres, type OwnRedis } from '../support/servers.js';
 
 /** Retries until `probe` returns true (at most ~15 s): servers take a moment to go and come back. */
 async function until(probe: () => Promise<boolean>): Promise<void> {

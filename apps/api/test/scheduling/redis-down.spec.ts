@@ -1,21 +1,13 @@
-import {
-  effectJob,
-  hasRedisServer,
-  runnerOf,
-  sleep,
-  startCluster,
-  startRedisServer,
-  type Cluster,
-  type RedisServer,
-} from './support.js';
+import { hasRedisServer, startOwnRedis, type OwnRedis } from '../support/servers.js';
+import { effectJob, runnerOf, sleep, startCluster, type Cluster } from './support.js';
 
-const describeWithRedisServer = hasRedisServer() ? describe : describe.skip;
+const describeWithRedisServer = hasRedisServer ? describe : describe.skip;
 
 describeWithRedisServer('scheduling: Redis going down mid-flight', () => {
-  let redis: RedisServer;
+  let redis: OwnRedis;
   let cluster: Cluster;
   beforeAll(async () => {
-    redis = await startRedisServer();
+    redis = await startOwnRedis();
     cluster = await startCluster(3, { REDIS_URL: redis.url });
   }, 60_000);
   afterAll(async () => {

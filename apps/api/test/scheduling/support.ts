@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import net from 'node:net';
 import { DataSource } from 'typeorm';
 import type { JobDefinition } from '../../src/scheduling/job-definition.js';
 import { JobRunner } from '../../src/scheduling/job-runner.js';
@@ -73,57 +70,4 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
   }
-}
-
-export interface RedisServer {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** A redis-server of this test's own on a free port, stopped by its pid. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  await waitFor(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const socket = net.connect({ host: '127.0.0.1', port });
-        socket.on('connect', () => (socket.destroy(), resolve(true)));
-        socket.on('error', () => resolve(false));
-      }),
-    10_000,
-    `redis-server on port ${port}`,
-  );
-  let stopped = false;
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    async stop() {
-      if (stopped || child.pid === undefined) return;
-      stopped = true;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(child.pid, 'SIGKILL');
-      await exited;
-    },
-  };
-}
-
-export function hasRedisServer(): boolean {
-  return (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/redis-server`));
 }

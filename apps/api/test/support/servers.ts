@@ -1,13 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrate } from '../../src/database/migrate.js';
-import type { TestDatabase } from '../support/test-database.js';
+import type { TestDatabase } from './test-database.js';
 
-/** Servers of this test's own, on free ports, that the test may stop and start again (never the shared ones). */
+/** Servers of a test's own, on free ports, that the test may stop and start again (never the shared ones). */
+
+export const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -84,6 +86,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
 
 export interface OwnRedis {
   url: string;
+  port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -105,6 +108,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   await up();
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     async stop() {
       const running = child;
       if (!running || running.exitCode !== null) return;
