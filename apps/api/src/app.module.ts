@@ -14,6 +14,7 @@ import { MarketModule } from './market/market.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
+import { WarmingModule } from './scheduling/warming/warming.module.js';
 import { TradingModule } from './trading/trading.module.js';
 
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         HealthModule,
         MonitoringModule,
         SchedulingModule,
+        WarmingModule,
         MarketModule,
         TradingModule,
       ],

@@ -16,10 +16,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitReady(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitReady(port: number, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output().slice(-3000)}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/health/ready`);
       if (r.status === 200) return;
@@ -28,7 +28,7 @@ async function waitReady(port: number, child: ChildProcess, timeoutMs: number): 
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('server not ready in time');
+  throw new Error(`server not ready in time:\n${output().slice(-3000)}`);
 }
 
 function postgresPidsFor(dataDir: string): number[] {
@@ -84,7 +84,7 @@ describe('npm start on the embedded database', () => {
   it('starts embedded PostgreSQL, stops it cleanly on SIGTERM, and reuses the data on the next start', async () => {
     const [port, pgPort] = [await freePort(), await freePort()];
     const first = start(dataDir, port, pgPort);
-    await waitReady(port, first.child, 120_000);
+    await waitReady(port, first.child, 120_000, first.output);
     expect(first.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(first.output()).toMatch(/Log in as "admin" with the generated password: \S+/);
     expect(postgresPidsFor(dataDir).length).toBeGreaterThan(0);
@@ -93,7 +93,7 @@ describe('npm start on the embedded database', () => {
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
     const second = start(dataDir, port, pgPort);
-    await waitReady(port, second.child, 60_000);
+    await waitReady(port, second.child, 60_000, second.output);
     expect(second.output()).not.toMatch(/initialising embedded PostgreSQL/);
     expect(second.output()).not.toMatch(/generated password/);
     expect(await stop(second.child)).toBe(0);

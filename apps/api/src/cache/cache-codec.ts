@@ -51,6 +51,25 @@ export function encodeEntry(value: unknown, meta: EntryMeta): { text: string; pa
   return { text: `${CODEC_VERSION}\n${head}\n${payload}`, payload, needsCopy };
 }
 
+/**
+ * The metadata of an entry from the first bytes of its text (GETRANGE), without reading or decoding the payload;
+ * null when it is not an entry of this codec version. Refresh-ahead uses it to see how long a key stays fresh.
+ */
+export function decodeHead(text: string): EntryMeta | null {
+  if (!text.startsWith(`${CODEC_VERSION}\n`)) return null;
+  const headEnd = text.indexOf('\n', CODEC_VERSION.length + 1);
+  if (headEnd < 0) return null;
+  try {
+    const head = JSON.parse(text.slice(CODEC_VERSION.length + 1, headEnd)) as { f: number; g: number | null };
+    return typeof head.f === 'number' ? { freshUntil: head.f, generation: head.g ?? null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes of an entry's text that always hold its head (`c1`, the JSON head and its newline). */
+export const HEAD_BYTES = 128;
+
 /** The entry, or null when the text is not an entry of this codec version (read as a miss). */
 export function decodeEntry(text: string): (DecodedEntry & { payload: string }) | null {
   if (!text.startsWith(`${CODEC_VERSION}\n`)) return null;

@@ -83,13 +83,20 @@ export const CacheKey = {
   userStats: (userId: number) => `user_stats:user:${id('userId', userId)}`,
   leagueStats: (leagueId: number) => `league_stats:league:${id('leagueId', leagueId)}`,
   activityFeed: (leagueId: number, pageNo = 1) => `activity:league:${id('leagueId', leagueId)}:page:${page(pageNo)}`,
-  /** The query is hashed (normalised: trimmed, lower case, single spaces) so any text makes a short, safe key. */
-  search: (query: string, category = 'all') => {
+  /**
+   * The query is hashed (normalised: trimmed, lower case, single spaces) so any text makes a short, safe key.
+   * Pages other than the first (and page sizes other than the default 50) get a suffix; page 1 keeps the
+   * DESIGN.md form.
+   */
+  search: (query: string, category = 'all', pageNo = 1, pageSize = 50) => {
     if (!CATEGORY_RE.test(category))
       throw new InvalidCacheKeyError(`invalid search category ${JSON.stringify(category)}`);
+    page(pageNo);
+    if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new InvalidCacheKeyError('invalid page size');
     const normalised = String(query).trim().toLowerCase().replace(/\s+/g, ' ');
     const hash = createHash('sha256').update(normalised).digest('hex').slice(0, 8);
-    return `search:${category}:${hash}`;
+    const suffix = pageNo === 1 && pageSize === 50 ? '' : `:page:${pageNo}:size:${pageSize}`;
+    return `search:${category}:${hash}${suffix}`;
   },
   session: (sessionId: string) => {
     if (!SESSION_RE.test(sessionId)) throw new InvalidCacheKeyError('invalid session id');
@@ -132,7 +139,7 @@ export function policyTypeOf(key: string): string {
 /**
  * The invalidation group of a key, if any: a whole group is dropped in O(1) by bumping its generation number
  * (CacheInvalidator) instead of scanning for its keys. Pages of a league's leaderboard and activity feed, a
- * user's portfolios and stats, and a symbol's option chains are groups.
+ * user's portfolios and stats, a symbol's option chains, and all search results are groups.
  */
 export function groupOf(key: string): string | null {
   let m: RegExpExecArray | null;
@@ -141,6 +148,7 @@ export function groupOf(key: string): string | null {
   if ((m = /^user:(\d+):league:\d+$/.exec(key))) return CacheGroup.user(Number(m[1]));
   if ((m = /^user_stats:user:(\d+)$/.exec(key))) return CacheGroup.user(Number(m[1]));
   if ((m = /^options_chain:([^:]+):/.exec(key))) return CacheGroup.optionsChain(m[1]);
+  if (key.startsWith('search:')) return CacheGroup.search;
   // HTTP entries declare their group in the key: http:<type>:<scope>:<id>:...
   if ((m = /^http:leaderboard:league:(\d+):/.exec(key))) return CacheGroup.leaderboard(Number(m[1]));
   if ((m = /^http:activity:league:(\d+):/.exec(key))) return CacheGroup.activity(Number(m[1]));
@@ -155,6 +163,8 @@ export const CacheGroup = {
   activity: (leagueId: number) => `activity:${leagueId}`,
   user: (userId: number) => `user:${userId}`,
   optionsChain: (sym: string) => `options_chain:${sym}`,
+  /** Every search result: any league or user change may add, rename or drop a hit. */
+  search: 'search',
 } as const;
 
 /** A glob over logical keys as a RegExp (for the L1, which has no SCAN). */

@@ -4,7 +4,6 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
 import { RedisConnection } from '../redis/redis-connection.js';
 import { CacheAdminController } from './cache-admin.controller.js';
-import { CacheEventsListener } from './cache-events.listener.js';
 import { CacheInvalidator } from './cache-invalidator.js';
 import { CACHE_STATUS } from './cache-status.js';
 import { CacheService } from './cache.service.js';
@@ -32,7 +31,6 @@ import { createL2Store } from './l2-store.js';
   providers: [
     CacheService,
     CacheInvalidator,
-    CacheEventsListener,
     HttpCacheInterceptor,
     { provide: CACHE_STATUS, useExisting: CacheService },
   ],

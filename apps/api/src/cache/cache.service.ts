@@ -8,7 +8,15 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
 import { RedisConnection } from '../redis/redis-connection.js';
 import { CacheBus, type BusMessage } from './cache-bus.js';
-import { decodeEntry, decodeValue, deepFreeze, encodeEntry } from './cache-codec.js';
+import {
+  decodeEntry,
+  decodeHead,
+  decodeValue,
+  deepFreeze,
+  encodeEntry,
+  HEAD_BYTES,
+  type EntryMeta,
+} from './cache-codec.js';
 import { assertCacheKey, assertCachePattern, globToRegExp, groupOf, keyTypeOf, policyTypeOf } from './cache-key.js';
 import type { CacheStatusSource } from './cache-status.js';
 import { CacheStatsRecorder } from './cache-stats.js';
@@ -146,6 +154,27 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     }
     this.stats.count('hits', type);
     return found.value as T | null;
+  }
+
+  /**
+   * How long each key stays fresh, in ms (0 or less: stale, served only within its grace), or null when it is
+   * absent or of an older generation (it reads as a miss). Reads only the entries' heads (GETRANGE, one round
+   * trip) and counts no hit or miss: refresh-ahead uses it to rewrite only keys close to expiry. Without Redis, or
+   * while it fails: this instance's L1.
+   */
+  async freshFor(keys: string[]): Promise<Array<number | null>> {
+    keys.forEach(assertCacheKey);
+    if (!keys.length) return [];
+    const generations = await Promise.all(keys.map((k) => this.generationOf(k)));
+    const heads = this.tier ? await this.tier.heads(keys, HEAD_BYTES) : FAILED;
+    const now = Date.now();
+    return keys.map((key, i) => {
+      let meta: EntryMeta | null;
+      if (heads !== FAILED) meta = heads[i] ? decodeHead(heads[i]) : null;
+      else meta = this.l1.get(key, now) ?? null;
+      if (!meta || meta.generation !== generations[i]) return null;
+      return meta.freshUntil - now;
+    });
   }
 
   /**
@@ -327,6 +356,26 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
       .catch((error: Error) => this.logger.warn(`Refresh of ${key} failed: ${error.message}`))
       .finally(() => this.refreshes.delete(key));
     this.refreshes.set(key, refresh);
+  }
+
+  /**
+   * Recomputes `key` now and stores the result (cache warmers). It runs as the key's flight: readers arriving
+   * meanwhile wait for it, and an invalidation during the fetch keeps the result out of the cache (a plain
+   * `set` after a slow fetch could store data older than a committed write). Joins a flight already running.
+   */
+  async refresh<T>(key: string, fetchFn: () => Promise<T> | T, ttl?: TtlSpec<T>): Promise<T> {
+    assertCacheKey(key);
+    const running = this.flights.get(key);
+    if (running) return (await running.promise).value as T;
+    const generation = await this.generationOf(key);
+    const flight: Flight = { promise: null as never, invalidated: false };
+    flight.promise = this.fetchOnce(key, fetchFn, ttl, flight, generation).finally(() => {
+      if (this.flights.get(key) === flight) this.flights.delete(key);
+    });
+    this.flights.set(key, flight);
+    const result = await flight.promise;
+    if (result.outcome === 'MISS' && !flight.invalidated) await this.bus?.publish({ kind: 'delete', keys: [key] });
+    return result.value as T;
   }
 
   // ---------------------------------------------------------------- writes

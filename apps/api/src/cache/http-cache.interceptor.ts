@@ -12,6 +12,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, map, type Observable } from 'rxjs';
+import { InvalidCacheKeyError, keyTypeOf } from './cache-key.js';
 import { CacheService } from './cache.service.js';
 
 /**
@@ -32,6 +33,14 @@ export interface CacheRouteOptions {
   ttl?: number;
   /** Route parameter holding the league id (scope `league`); default `leagueId`. */
   leagueParam?: string;
+  /**
+   * The DESIGN.md key of this read, built from the raw request (the interceptor runs before the pipes): use
+   * the helpers of route-key.ts, which throw InvalidCacheKeyError on anything the route's validation would
+   * reject, so such a request bypasses the cache and gets the handler's 400. The key must match the scope: a
+   * `user` key holds the caller's id, a `league` key the league id parameter. Without `key`, an `http:` key is
+   * derived from the path and query.
+   */
+  key?: (request: FastifyRequest) => string;
 }
 
 const CACHE_ROUTE = 'cache:route';
@@ -67,7 +76,11 @@ export class HttpCacheInterceptor implements NestInterceptor {
     const reply = http.getResponse<FastifyReply>();
     if (request.method !== 'GET') return next.handle();
     const options = this.reflector.get<CacheRouteOptions | undefined>(CACHE_ROUTE, context.getHandler());
-    const key = options ? this.keyOf(options, request) : this.unscoped(context);
+    const key = options
+      ? options.key
+        ? this.explicitKey(options, request, context)
+        : this.keyOf(options, request)
+      : this.unscoped(context);
     const bypass =
       key === null ||
       (request.user?.role === 'admin' && /no-cache|no-store/i.test(String(request.headers['cache-control'] ?? '')));
@@ -105,6 +118,36 @@ export class HttpCacheInterceptor implements NestInterceptor {
     const target = `${path}?${new URLSearchParams(sorted).toString()}`;
     const hash = createHash('sha256').update(target).digest('base64url').slice(0, 22);
     return `http:${options.type}:${scope}:${hash}`;
+  }
+
+  /** The route's own key, checked against its scope; null (bypass) when the request cannot be keyed. */
+  private explicitKey(options: CacheRouteOptions, request: FastifyRequest, context: ExecutionContext): string | null {
+    let key: string;
+    try {
+      key = options.key!(request);
+    } catch (error) {
+      if (error instanceof InvalidCacheKeyError) return null;
+      throw error;
+    }
+    const segments = key.split(':');
+    const holds = (name: string, id: string) => segments.some((s, i) => s === name && segments[i + 1] === id);
+    let ok: boolean;
+    if (options.scope === 'user') ok = request.user !== undefined && holds('user', String(request.user.id));
+    else if (options.scope === 'league') {
+      const raw = String((request.params as Record<string, string> | undefined)?.[options.leagueParam ?? 'leagueId']);
+      // `leaderboard:5:page:1`, `league:5`, `league_stats:league:5`, `user:1:league:5`...
+      ok = ID_RE.test(raw) && (segments[1] === String(Number(raw)) || holds('league', String(Number(raw))));
+    } else ok = true;
+    if (ok && keyTypeOf(key) !== options.type) ok = false;
+    if (!ok) {
+      const name = `${context.getClass().name}.${context.getHandler().name}`;
+      if (!this.warned.has(name)) {
+        this.warned.add(name);
+        this.logger.error(`${name}: key ${key} does not match scope ${options.scope} / type ${options.type}`);
+      }
+      return null;
+    }
+    return key;
   }
 
   private unscoped(context: ExecutionContext): null {

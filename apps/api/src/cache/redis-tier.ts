@@ -86,6 +86,16 @@ export class RedisTier {
   }
 
   /**
+   * The first `bytes` of each key's text ('' when absent): entry heads, for refresh-ahead. node-redis pipelines
+   * commands sent in the same tick, so this is one round trip.
+   */
+  heads(keys: string[], bytes: number): Promise<Outcome<string[]>> {
+    return this.run('peek', keys[0], () =>
+      Promise.all(keys.map((k) => this.client.getRange(this.physical(k), 0, bytes - 1))),
+    ) as Promise<Outcome<string[]>>;
+  }
+
+  /**
    * Writes go to the client directly, not through Keyv: node-redis sends a command in the same tick it is
    * called, so a SET decided before an invalidation is always sent before that invalidation's UNLINK on this
    * connection (Keyv's set awaits internally first, which could reorder them and resurrect an old value).

@@ -54,6 +54,23 @@ export interface AppConfig {
     /** How long app shutdown waits for a running job before releasing its lease anyway. */
     shutdownTimeoutMs: number;
   };
+  /** The cache warmers (scheduling/warming). */
+  warming: {
+    /** Leagues whose first leaderboard page is warmed: the most active by trades within `activityWindowMs`. */
+    leagues: number;
+    /** Most traded symbols whose quote and nearest options chains are warmed. */
+    symbols: number;
+    /** Nearest option expirations warmed per symbol. */
+    optionExpirations: number;
+    /** Most active users whose stats are warmed. */
+    users: number;
+    /** How far back trades count as recent activity. */
+    activityWindowMs: number;
+    /** A cached key is rewritten only when less than this share of its TTL is left (refresh-ahead), 0-1. */
+    refreshAhead: number;
+    /** Fetches at the same time across all warmers: half the database pool by default, so requests still get in. */
+    concurrency: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -234,6 +251,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       leaseTtlMs: jobLeaseTtl(r),
       shutdownTimeoutMs: r.duration('JOB_SHUTDOWN_TIMEOUT', 10_000),
     },
+    warming: warmingConfig(r),
+  };
+}
+
+function warmingConfig(r: Reader): AppConfig['warming'] {
+  const pool = r.int('DATABASE_POOL_SIZE', 10, 1, 200);
+  const percent = r.int('WARM_REFRESH_AHEAD_PERCENT', 30, 1, 100);
+  return {
+    leagues: r.int('WARM_LEAGUES', 25, 0, 10_000),
+    symbols: r.int('WARM_SYMBOLS', 20, 0, 1_000),
+    optionExpirations: r.int('WARM_OPTION_EXPIRATIONS', 2, 0, 4),
+    users: r.int('WARM_USERS', 100, 0, 100_000),
+    activityWindowMs: r.duration('WARM_ACTIVITY_WINDOW', 24 * 3600_000),
+    refreshAhead: percent / 100,
+    concurrency: r.int('WARM_CONCURRENCY', Math.max(1, Math.floor(pool / 2)), 1, pool),
   };
 }
 

@@ -5,13 +5,16 @@
 export const DomainEvent = {
   /** A login failed (wrong user or password). Monitoring raises `security` alerts from these. */
   LoginFailed: 'auth.login_failed',
-  /** A quote changed; the cache layer invalidates or refreshes what depends on it. */
+  /** A quote changed (emitted after MarketService.tick has invalidated the cached quotes and chains). */
   QuoteChanged: 'market.quote_changed',
   /** A trade was committed. */
   TradeExecuted: 'trading.trade_executed',
   /** A league was created, updated, archived or restored, or gained a member. */
   LeagueChanged: 'trading.league_changed',
-  /** A user's profile or role changed (or the account was disabled): cached views and sessions of it go. */
+  /**
+   * A user's profile or role changed (or the account was disabled): its sessions are resolved afresh. The writer
+   * also calls CacheInvalidator.invalidateUser itself, before answering (the cache does not listen to events).
+   */
   UserChanged: 'trading.user_changed',
   /** A cache operation failed; monitoring turns it into a `cache_error` alert. */
   CacheError: 'cache.error',

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
+import { CacheInvalidator } from '../cache/cache-invalidator.js';
 import { DomainEvent, type QuoteChangedEvent } from '../events/domain-events.js';
 import { isMarketOpen } from './market-hours.js';
 import { QUOTE_PROVIDER, type QuoteProvider, type QuoteSnapshot } from './quote-provider.js';
@@ -27,6 +28,7 @@ export class MarketService implements OnApplicationBootstrap {
     private readonly events: EventEmitter2,
     @Inject(QUOTE_PROVIDER) private readonly provider: QuoteProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly invalidator: CacheInvalidator,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,7 +53,7 @@ export class MarketService implements OnApplicationBootstrap {
 
   /**
    * Moves every price one step, inside market hours only: updates `quotes` (rolling prev_close over at the
-   * first tick of a new UTC day), appends `quote_history`, commits, then emits QuoteChanged per changed quote.
+   * first tick of a new UTC day), appends `quote_history`, commits, invalidates the cached quotes and chains, then emits QuoteChanged per changed quote.
    */
   async tick(at = new Date()): Promise<TickResult> {
     if (!isMarketOpen(this.config.market.hours, at)) return { open: false, changed: 0, at };
@@ -76,6 +78,8 @@ export class MarketService implements OnApplicationBootstrap {
         [moved.map((q) => q.symbol), moved.map((q) => q.price), at],
       );
     });
+    // Committed: every moved quote and its options chains, in one batch, before the tick reports done.
+    await this.invalidator.invalidateStocks(moved.map((q) => q.symbol));
     for (const q of moved) {
       await this.events.emitAsync(DomainEvent.QuoteChanged, {
         symbol: q.symbol,

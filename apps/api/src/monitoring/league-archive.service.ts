@@ -3,12 +3,14 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import type { ArchivedLeague, Page } from '@league/contracts';
 import { AuditService } from '../audit/audit.service.js';
+import { CacheInvalidator } from '../cache/cache-invalidator.js';
 import { DomainEvent, type LeagueChangedEvent } from '../events/domain-events.js';
 import { iso } from './alert-row.js';
 
 /**
  * Archive management (/admin/archives): lists archived leagues, archives and restores them. Each change is one
- * transaction with its audit entry; afterwards DomainEvent.LeagueChanged lets caches drop the league.
+ * transaction with its audit entry; afterwards the cache drops the league (awaited, before the answer) and
+ * DomainEvent.LeagueChanged tells other features.
  */
 @Injectable()
 export class LeagueArchive {
@@ -16,6 +18,7 @@ export class LeagueArchive {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly invalidator: CacheInvalidator,
   ) {}
 
   async listArchived(page: number, pageSize: number): Promise<Page<ArchivedLeague>> {
@@ -65,7 +68,9 @@ export class LeagueArchive {
       );
       return toArchivedLeague(row);
     });
-    // After the commit, so that a cache refilled on the event reads the new status.
+    // After the commit (a read refilling the cache meanwhile would keep the old status), before the answer.
+    await this.invalidator.invalidateLeague(leagueId);
+    await this.invalidator.invalidateSearch();
     this.events.emit(DomainEvent.LeagueChanged, {
       leagueId,
       change: status === 'archived' ? 'archived' : 'restored',

@@ -3,7 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Activity, Page } from '@league/contracts';
 import { ActivityService } from './activity.service.js';
 import { PageOnlyQueryDto } from './dto/page-only-query.dto.js';
-import { IdParamPipe } from './id-param.pipe.js';
+import { CacheKey } from '../cache/cache-key.js';
+import { CacheRoute } from '../cache/http-cache.interceptor.js';
+import { idParam, pageQuery } from '../cache/route-key.js';
+import { IdParamPipe } from '../common/id-param.pipe.js';
 
 @ApiTags('leagues')
 @ApiBearerAuth()
@@ -13,6 +16,12 @@ export class ActivityController {
 
   /** Newest first, 50 a page. */
   @Get()
+  @CacheRoute({
+    scope: 'league',
+    leagueParam: 'id',
+    type: 'activity',
+    key: (r) => CacheKey.activityFeed(idParam(r, 'id'), pageQuery(r)),
+  })
   page(
     @Param('id', new IdParamPipe('league id')) id: number,
     @Query() query: PageOnlyQueryDto,

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { League, LeagueMembers, LeagueStatus, Page } from '@league/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { CacheInvalidator } from '../cache/cache-invalidator.js';
 import { DomainEvent, type LeagueChangedEvent } from '../events/domain-events.js';
 import type { CreateLeagueDto } from './dto/create-league.dto.js';
 import type { UpdateLeagueDto } from './dto/update-league.dto.js';
@@ -12,13 +13,17 @@ import { cents } from './money.js';
 
 export const DEFAULT_STARTING_CASH = 100_000;
 
-/** Leagues and their membership. Writes commit, then emit LeagueChanged (the cache layer listens). */
+/**
+ * Leagues and their membership. Writes commit, invalidate the cache (awaited, so the writer reads its write),
+ * then emit LeagueChanged for other features.
+ */
 @Injectable()
 export class LeagueService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly invalidator: CacheInvalidator,
   ) {}
 
   async list(status: LeagueStatus | undefined, page: number, pageSize: number): Promise<Page<League>> {
@@ -183,6 +188,11 @@ export class LeagueService {
   }
 
   private async changed(event: LeagueChangedEvent): Promise<void> {
+    await this.invalidator.invalidateLeague(event.leagueId);
+    // The joiner's stats count leagues and their portfolio in it now exists.
+    if (event.userId !== undefined) await this.invalidator.invalidateUser(event.userId);
+    // Names and statuses show in search results; membership does not.
+    if (event.change !== 'member_joined') await this.invalidator.invalidateSearch();
     await this.events.emitAsync(DomainEvent.LeagueChanged, event);
   }
 }

@@ -6,7 +6,10 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CreateLeagueDto } from './dto/create-league.dto.js';
 import { LeagueListQueryDto } from './dto/league-list-query.dto.js';
 import { UpdateLeagueDto } from './dto/update-league.dto.js';
-import { IdParamPipe } from './id-param.pipe.js';
+import { CacheKey } from '../cache/cache-key.js';
+import { CacheRoute } from '../cache/http-cache.interceptor.js';
+import { idParam, onlyQuery } from '../cache/route-key.js';
+import { IdParamPipe } from '../common/id-param.pipe.js';
 import { LeagueService } from './league.service.js';
 
 @ApiTags('leagues')
@@ -15,6 +18,7 @@ import { LeagueService } from './league.service.js';
 export class LeaguesController {
   constructor(private readonly leagues: LeagueService) {}
 
+  /** Not cached: its key would need status, page and page_size, and every league write would have to drop it. */
   @Get()
   list(@Query() query: LeagueListQueryDto): Promise<Page<League>> {
     return this.leagues.list(query.status, query.page, query.page_size);
@@ -26,6 +30,12 @@ export class LeaguesController {
   }
 
   @Get(':id')
+  @CacheRoute({
+    scope: 'league',
+    leagueParam: 'id',
+    type: 'league',
+    key: (r) => (onlyQuery(r, []), CacheKey.league(idParam(r, 'id'))),
+  })
   get(@Param('id', new IdParamPipe('league id')) id: number): Promise<League> {
     return this.leagues.get(id);
   }
@@ -60,6 +70,12 @@ export class LeaguesController {
   }
 
   @Get(':id/members')
+  @CacheRoute({
+    scope: 'league',
+    leagueParam: 'id',
+    type: 'league_members',
+    key: (r) => (onlyQuery(r, []), CacheKey.leagueMembers(idParam(r, 'id'))),
+  })
   members(@Param('id', new IdParamPipe('league id')) id: number): Promise<LeagueMembers> {
     return this.leagues.members(id);
   }

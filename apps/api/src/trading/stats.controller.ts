@@ -1,7 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LeagueStats, UserStats } from '@league/contracts';
-import { IdParamPipe } from './id-param.pipe.js';
+import { CacheKey } from '../cache/cache-key.js';
+import { CacheRoute } from '../cache/http-cache.interceptor.js';
+import { idParam, onlyQuery } from '../cache/route-key.js';
+import { IdParamPipe } from '../common/id-param.pipe.js';
 import { StatsService } from './stats.service.js';
 
 @ApiTags('stats')
@@ -11,11 +14,23 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('leagues/:id/stats')
+  @CacheRoute({
+    scope: 'league',
+    leagueParam: 'id',
+    type: 'league_stats',
+    key: (r) => (onlyQuery(r, []), CacheKey.leagueStats(idParam(r, 'id'))),
+  })
   league(@Param('id', new IdParamPipe('league id')) id: number): Promise<LeagueStats> {
     return this.stats.league(id);
   }
 
+  /** Anyone's stats, the same for every caller: scope public, keyed by the user in the path. */
   @Get('users/:id/stats')
+  @CacheRoute({
+    scope: 'public',
+    type: 'user_stats',
+    key: (r) => (onlyQuery(r, []), CacheKey.userStats(idParam(r, 'id'))),
+  })
   user(@Param('id', new IdParamPipe('user id')) id: number): Promise<UserStats> {
     return this.stats.user(id);
   }

@@ -10,6 +10,7 @@ import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page, Trade, TradeResult } from '@league/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
+import { CacheInvalidator } from '../cache/cache-invalidator.js';
 import { DomainEvent, type TradeExecutedEvent } from '../events/domain-events.js';
 import {
   CONTRACT_MULTIPLIER,
@@ -40,6 +41,7 @@ export class TradeService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventEmitter2,
+    private readonly invalidator: CacheInvalidator,
   ) {}
 
   async execute(user: AuthUser, leagueId: number, order: TradeDto, now = new Date()): Promise<TradeResult> {
@@ -151,6 +153,8 @@ export class TradeService {
       const rows: TradeRow[] = await m.query(`SELECT ${TRADE_COLUMNS} FROM trades t WHERE t.id = $1`, [inserted.id]);
       return { trade: toTrade(rows[0]), cash: cents(cash) };
     });
+    // Committed: drop what the trade changed before answering, so the trader's next read sees it.
+    await this.invalidator.invalidateTradeImpact(user.id, leagueId, result.trade.symbol);
     await this.events.emitAsync(DomainEvent.TradeExecuted, {
       tradeId: result.trade.id,
       leagueId,

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { TradeDto } from './dto/trade.dto.js';
 import { TradesQueryDto } from './dto/trades-query.dto.js';
-import { IdParamPipe } from './id-param.pipe.js';
+import { IdParamPipe } from '../common/id-param.pipe.js';
 import { TradeService } from './trade.service.js';
 
 @ApiTags('trading')

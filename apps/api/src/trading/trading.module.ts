@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MarketModule } from '../market/market.module.js';
 import { ActivityController } from './activity.controller.js';
 import { ActivityService } from './activity.service.js';
+import { CachedReads } from './cached-reads.js';
 import { LeaderboardController } from './leaderboard.controller.js';
 import { LeaderboardService } from './leaderboard.service.js';
 import { LeagueService } from './league.service.js';
@@ -35,6 +36,7 @@ import { TradesController } from './trades.controller.js';
     ActivityService,
     StatsService,
     SearchService,
+    CachedReads,
   ],
   exports: [
     LeagueService,
@@ -44,6 +46,7 @@ import { TradesController } from './trades.controller.js';
     ActivityService,
     StatsService,
     SearchService,
+    CachedReads,
   ],
 })
 export class TradingModule {}
