@@ -2,7 +2,7 @@
 // built from, measured in the same run. Redis at REDIS_URL (default 127.0.0.1:6379), PostgreSQL at DATABASE_URL
 // (default postgres://postgres@127.0.0.1:5432/postgres). Writes docs/benchmarks/scheduling.md.
 //   node tools/run-ts.mjs tools/bench/scheduling/lease-overhead.ts [iterations]
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createClient } from 'redis';
 import { DataSource } from 'typeorm';
 import type { RedisClient } from '../../../apps/api/src/redis/redis-connection.js';
@@ -93,7 +93,11 @@ async function main(): Promise<void> {
     'one round trip per third of the lease TTL (every 10 s by default).',
     '',
   ];
-  writeFileSync('docs/benchmarks/scheduling.md', lines.join('\n'));
+  // Keep the section warm-all.ts writes into the same file.
+  const file = 'docs/benchmarks/scheduling.md';
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const warmAll = /<!-- warm-all:begin -->[\s\S]*<!-- warm-all:end -->/.exec(current)?.[0];
+  writeFileSync(file, warmAll ? `${lines.join('\n')}\n${warmAll}\n` : lines.join('\n'));
   process.stdout.write(lines.join('\n'));
 }
 

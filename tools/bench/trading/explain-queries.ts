@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     await run();
   };
   const events = { emitAsync: async () => [] } as never;
-  const leagues = new LeagueService(db, {} as never, events);
+  const leagues = new LeagueService(db, {} as never, events, {} as never); // reads only: no cache invalidator
   await step('League list (page 1)', () => leagues.list(undefined, 1, 50));
   await step('League list, archived only', () => leagues.list('archived', 1, 50));
   await step('League', () => leagues.get(big.id));
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const activity = new ActivityService(db);
   await step('Activity feed page 1 (largest league)', () => activity.page(big.id, 1));
   await step('Activity feed page 200 (largest league)', () => activity.page(big.id, 200));
-  const trades = new TradeService(db, events);
+  const trades = new TradeService(db, events, {} as never);
   await step('Trades of a league, page 1', () => trades.list(big.id, undefined, 1, 50));
   await step('Trades of one member in a league', () => trades.list(big.id, busy.user_id, 1, 50));
   const stats = new StatsService(db);

@@ -36,8 +36,10 @@ export function stringParam(request: FastifyRequest, name: string): string {
 }
 
 /**
- * The query string holds only `allowed` names, each at most once: the route's DTO rejects unknown ones
- * (forbidNonWhitelisted), and a key that ignored a parameter would serve one answer for two questions.
+ * The query string holds only `allowed` names, each at most once, for routes with a query DTO: the DTO rejects
+ * unknown ones (forbidNonWhitelisted), and a key that ignored a parameter would serve one answer for two
+ * questions. Routes without a query DTO ignore the query, and so do their keys (an added `?x=1` cannot skip
+ * the cache).
  */
 export function onlyQuery(request: FastifyRequest, allowed: readonly string[]): Record<string, string> {
   const q = query(request);
@@ -49,13 +51,15 @@ export function onlyQuery(request: FastifyRequest, allowed: readonly string[]): 
   return out;
 }
 
-/** A positive integer query value as the DTOs accept it (`@Type(() => Number) @IsInt @Min @Max`); absent: `fallback`. */
+/**
+ * A positive integer query value read exactly as the DTOs read it (`@Type(() => Number) @IsInt @Min(1) @Max`), so
+ * every spelling the route accepts (`2`, `02`, `2.0`) maps to the same key and none can be used to skip the cache;
+ * absent: `fallback`.
+ */
 export function intQuery(value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  // Plain decimal digits only: '1e2' or ' 2' would pass Number() yet are not worth a second spelling per key.
-  if (!/^\d{1,6}$/.test(value)) throw new InvalidCacheKeyError('bad integer');
   const n = Number(value);
-  if (n < 1 || n > max) throw new InvalidCacheKeyError('integer out of range');
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidCacheKeyError('bad integer');
   return n;
 }
 

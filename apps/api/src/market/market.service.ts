@@ -53,7 +53,8 @@ export class MarketService implements OnApplicationBootstrap {
 
   /**
    * Moves every price one step, inside market hours only: updates `quotes` (rolling prev_close over at the
-   * first tick of a new UTC day), appends `quote_history`, commits, invalidates the cached quotes and chains, then emits QuoteChanged per changed quote.
+   * first tick of a new UTC day), appends `quote_history`, commits, drops the cached quotes and options chains
+   * of the changed symbols, then emits QuoteChanged per changed quote.
    */
   async tick(at = new Date()): Promise<TickResult> {
     if (!isMarketOpen(this.config.market.hours, at)) return { open: false, changed: 0, at };

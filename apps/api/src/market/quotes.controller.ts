@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Quote } from '@league/contracts';
 import { CacheKey } from '../cache/cache-key.js';
 import { CacheRoute } from '../cache/http-cache.interceptor.js';
-import { onlyQuery, stringParam } from '../cache/route-key.js';
+import { stringParam } from '../cache/route-key.js';
 import { QuotesQueryDto } from './dto/quotes-query.dto.js';
 import { QuoteService } from './quote.service.js';
 
@@ -23,7 +23,7 @@ export class QuotesController {
   @CacheRoute({
     scope: 'public',
     type: 'quote',
-    key: (r) => (onlyQuery(r, []), CacheKey.stockQuote(stringParam(r, 'symbol'))),
+    key: (r) => CacheKey.stockQuote(stringParam(r, 'symbol')),
   })
   get(@Param('symbol') symbol: string): Promise<Quote> {
     return this.quotes.get(symbol);

@@ -8,7 +8,7 @@ import { LeagueListQueryDto } from './dto/league-list-query.dto.js';
 import { UpdateLeagueDto } from './dto/update-league.dto.js';
 import { CacheKey } from '../cache/cache-key.js';
 import { CacheRoute } from '../cache/http-cache.interceptor.js';
-import { idParam, onlyQuery } from '../cache/route-key.js';
+import { idParam } from '../cache/route-key.js';
 import { IdParamPipe } from '../common/id-param.pipe.js';
 import { LeagueService } from './league.service.js';
 
@@ -34,7 +34,7 @@ export class LeaguesController {
     scope: 'league',
     leagueParam: 'id',
     type: 'league',
-    key: (r) => (onlyQuery(r, []), CacheKey.league(idParam(r, 'id'))),
+    key: (r) => CacheKey.league(idParam(r, 'id')),
   })
   get(@Param('id', new IdParamPipe('league id')) id: number): Promise<League> {
     return this.leagues.get(id);
@@ -74,7 +74,7 @@ export class LeaguesController {
     scope: 'league',
     leagueParam: 'id',
     type: 'league_members',
-    key: (r) => (onlyQuery(r, []), CacheKey.leagueMembers(idParam(r, 'id'))),
+    key: (r) => CacheKey.leagueMembers(idParam(r, 'id')),
   })
   members(@Param('id', new IdParamPipe('league id')) id: number): Promise<LeagueMembers> {
     return this.leagues.members(id);

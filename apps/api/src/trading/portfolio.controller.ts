@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CacheKey } from '../cache/cache-key.js';
 import { CacheRoute } from '../cache/http-cache.interceptor.js';
-import { idParam, onlyQuery } from '../cache/route-key.js';
+import { idParam } from '../cache/route-key.js';
 import { IdParamPipe } from '../common/id-param.pipe.js';
 import { PortfolioService } from './portfolio.service.js';
 
@@ -20,7 +20,7 @@ export class PortfolioController {
   @CacheRoute({
     scope: 'user',
     type: 'portfolio',
-    key: (r) => (onlyQuery(r, []), CacheKey.portfolio(r.user!.id, idParam(r, 'id'))),
+    key: (r) => CacheKey.portfolio(r.user!.id, idParam(r, 'id')),
   })
   mine(@CurrentUser() user: AuthUser, @Param('id', new IdParamPipe('league id')) id: number): Promise<Portfolio> {
     return this.portfolios.get(user.id, id, new Date(), true);
@@ -32,7 +32,7 @@ export class PortfolioController {
     scope: 'league',
     leagueParam: 'id',
     type: 'portfolio',
-    key: (r) => (onlyQuery(r, []), CacheKey.portfolio(idParam(r, 'userId'), idParam(r, 'id'))),
+    key: (r) => CacheKey.portfolio(idParam(r, 'userId'), idParam(r, 'id')),
   })
   of(
     @Param('id', new IdParamPipe('league id')) id: number,

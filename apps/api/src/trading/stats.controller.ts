@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LeagueStats, UserStats } from '@league/contracts';
 import { CacheKey } from '../cache/cache-key.js';
 import { CacheRoute } from '../cache/http-cache.interceptor.js';
-import { idParam, onlyQuery } from '../cache/route-key.js';
+import { idParam } from '../cache/route-key.js';
 import { IdParamPipe } from '../common/id-param.pipe.js';
 import { StatsService } from './stats.service.js';
 
@@ -18,7 +18,7 @@ export class StatsController {
     scope: 'league',
     leagueParam: 'id',
     type: 'league_stats',
-    key: (r) => (onlyQuery(r, []), CacheKey.leagueStats(idParam(r, 'id'))),
+    key: (r) => CacheKey.leagueStats(idParam(r, 'id')),
   })
   league(@Param('id', new IdParamPipe('league id')) id: number): Promise<LeagueStats> {
     return this.stats.league(id);
@@ -29,7 +29,7 @@ export class StatsController {
   @CacheRoute({
     scope: 'public',
     type: 'user_stats',
-    key: (r) => (onlyQuery(r, []), CacheKey.userStats(idParam(r, 'id'))),
+    key: (r) => CacheKey.userStats(idParam(r, 'id')),
   })
   user(@Param('id', new IdParamPipe('user id')) id: number): Promise<UserStats> {
     return this.stats.user(id);

@@ -111,12 +111,28 @@ describe.each(MODES)('cached trading routes (%s)', (mode) => {
     }
   });
 
+  it('every spelling a route accepts maps to its one key: no query trick skips the cache', async () => {
+    const { id, owner } = league;
+    expect((await t.get(`/api/leagues/${id}/leaderboard?page=2`, owner.token)).cache).toBe('MISS');
+    for (const page of ['02', '2.0', '%202']) {
+      const r = await t.get(`/api/leagues/${id}/leaderboard?page=${page}`, owner.token);
+      expect([page, r.status, r.cache, r.json.page]).toEqual([page, 200, 'HIT', 2]);
+    }
+    // Routes without query parameters ignore the query, and so does their key.
+    expect((await t.get(`/api/leagues/${id}/stats`, owner.token)).cache).toBe('MISS');
+    expect((await t.get(`/api/leagues/${id}/stats?nocache=${Date.now()}`, owner.token)).cache).toBe('HIT');
+    expect((await t.get(`/api/quotes/msft`, owner.token)).cache).toBe('MISS');
+    expect((await t.get(`/api/quotes/MSFT?x=1`, owner.token)).cache).toBe('HIT');
+  });
+
   it('requests the route would reject bypass the cache and get their 400; errors are never cached', async () => {
     const { id, owner } = league;
     expect((await t.get(`/api/leagues/${id}/leaderboard`, owner.token)).cache).toBe('MISS');
     for (const url of [
       `/api/leagues/${id}/leaderboard?page=0`,
       `/api/leagues/${id}/leaderboard?page=abc`,
+      `/api/leagues/${id}/leaderboard?page=1.5`,
+      `/api/leagues/${id}/leaderboard?page=1&page=2`,
       `/api/leagues/${id}/leaderboard?page=1&sort=name`, // page 1 is cached, yet the unknown parameter is a 400
       `/api/leagues/0/leaderboard`,
       `/api/leagues/99999999999/stats`,
@@ -138,7 +154,7 @@ describe.each(MODES)('cached trading routes (%s)', (mode) => {
       expect((await t.get(url, owner.token)).status).toBe(404);
       expect(await t.cache.get(key)).toBeUndefined();
     }
-    // A non-member asking for "my" portfolio: 403, and it stays 403 (not cached) after joining is still possible.
+    // A non-member asking for "my" portfolio: 403, not cached.
     const outsider = await t.signUp();
     expect((await t.get(`/api/leagues/${id}/portfolio`, outsider.token)).status).toBe(403);
     expect(await t.cache.get(CacheKey.portfolio(outsider.id, id))).toBeUndefined();

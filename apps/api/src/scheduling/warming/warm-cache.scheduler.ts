@@ -101,7 +101,8 @@ export class WarmCacheScheduler {
   /** Stats of `userIds`, by default of the most active users (config.warming.users). */
   async warmUserStats(userIds?: readonly number[], options: WarmOptions = {}): Promise<number> {
     const ids =
-      userIds ?? (await this.limiter.run(() => this.candidates.mostActiveUsers(this.config.warming.users, this.since())));
+      userIds ??
+      (await this.limiter.run(() => this.candidates.mostActiveUsers(this.config.warming.users, this.since())));
     return this.warm(
       [...new Set(ids)].map((id) => this.reads.userStats(id)),
       options,
