@@ -1,12 +1,21 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import pLimit from 'p-limit';
 
 // OWASP's scrypt floor: N=2^17, r=8, p=1 (128 MiB of work memory per hash).
 const PARAMS: ScryptOptions = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 const KEY_LENGTH = 32;
+/**
+ * Each hash holds 128 MiB for ~100 ms: at most this many at once, so a flood of logins or registrations queues
+ * instead of exhausting memory (libuv's pool has 4 threads anyway).
+ */
+const hashing = pLimit(4);
 
 function derive(password: string, salt: Buffer, params: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, params, (err, key) => (err ? reject(err) : resolve(key))),
+  return hashing(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, params, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 
