@@ -5,6 +5,7 @@
 // `node tools/run-ts.mjs tools/bench/cache/cache-bench.ts [--duration 5]`
 // Uses DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL (default
 // redis://127.0.0.1:6379); creates and drops a scratch database; writes docs/benchmarks/cache.md.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Controller, Get, Module, Param, ParseIntPipe, type DynamicModule } from '@nestjs/common';
@@ -342,6 +343,8 @@ async function main(): Promise<void> {
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const kept = /<!-- leaderboard-bench:begin -->[\s\S]*<!-- leaderboard-bench:end -->/.exec(previous)?.[0];
   writeFileSync(file, `${rows.join('\n')}\n${kept ? `\n${kept}\n` : ''}`);
+  // Formatted like the rest of docs/ (npm run lint checks it).
+  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', file], { stdio: 'ignore' });
   process.stdout.write(`written ${file}\n`);
   process.exit(0);
 }

@@ -5,6 +5,7 @@
 // `node tools/run-ts.mjs tools/bench/cache/leaderboard-bench.ts [--duration 5] [--rounds 3] [--users 500 --leagues 20 --trades 100000]`
 // Uses DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL; seeds a scratch
 // database it drops; writes its section of docs/benchmarks/cache.md (between the leaderboard-bench markers).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -202,6 +203,8 @@ async function main(): Promise<void> {
       ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
       : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, next);
+  // Formatted like the rest of docs/ (npm run lint checks it).
+  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', file], { stdio: 'ignore' });
   process.stdout.write(`written ${file}\n`);
   process.exit(0);
 }
