@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Activity, Page } from '@league/contracts';
 import { ActivityService } from './activity.service.js';
-import { PageOnlyQueryDto } from './dto/page-only-query.dto.js';
+import { PageNumberQueryDto } from '../common/dto/page-query.dto.js';
 import { CacheKey } from '../cache/cache-key.js';
 import { CacheRoute } from '../cache/http-cache.interceptor.js';
 import { idParam, pageQuery } from '../cache/route-key.js';
@@ -24,7 +24,7 @@ export class ActivityController {
   })
   page(
     @Param('id', new IdParamPipe('league id')) id: number,
-    @Query() query: PageOnlyQueryDto,
+    @Query() query: PageNumberQueryDto,
   ): Promise<Page<Activity>> {
     return this.activity.page(id, query.page);
   }

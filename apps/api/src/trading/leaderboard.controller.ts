@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Leaderboard } from '@league/contracts';
-import { PageOnlyQueryDto } from './dto/page-only-query.dto.js';
+import { PageNumberQueryDto } from '../common/dto/page-query.dto.js';
 import { CacheKey } from '../cache/cache-key.js';
 import { CacheRoute } from '../cache/http-cache.interceptor.js';
 import { idParam, pageQuery } from '../cache/route-key.js';
@@ -22,7 +22,7 @@ export class LeaderboardController {
     type: 'leaderboard',
     key: (r) => CacheKey.leaderboard(idParam(r, 'id'), pageQuery(r)),
   })
-  get(@Param('id', new IdParamPipe('league id')) id: number, @Query() query: PageOnlyQueryDto): Promise<Leaderboard> {
+  get(@Param('id', new IdParamPipe('league id')) id: number, @Query() query: PageNumberQueryDto): Promise<Leaderboard> {
     return this.leaderboard.getPage(id, query.page);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AlertSeverity, AlertType } from '@league/contracts';
@@ -62,17 +62,7 @@ export class TimeRangeQueryDto {
   to?: string;
 }
 
-export class PagedTimeRangeQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'ISO 8601' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'ISO 8601' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
-  to?: string;
-}
+export class PagedTimeRangeQueryDto extends IntersectionType(PageQueryDto, TimeRangeQueryDto) {}
 
 export class AlertsQueryDto extends PagedTimeRangeQueryDto {
   @ApiPropertyOptional({ enum: ALERT_SEVERITIES })
