@@ -25,7 +25,7 @@ import { Public } from '../../../apps/api/src/auth/public.decorator.js';
 import { CacheKey } from '../../../apps/api/src/cache/cache-key.js';
 import { CacheService } from '../../../apps/api/src/cache/cache.service.js';
 import { CacheRoute } from '../../../apps/api/src/cache/http-cache.interceptor.js';
-import { loadConfig, type AppConfig } from '../../../apps/api/src/config/config.js';
+import { ALL_SCHEDULES_OFF, loadConfig, type AppConfig } from '../../../apps/api/src/config/config.js';
 import { migrate } from '../../../apps/api/src/database/migrate.js';
 
 const args = process.argv.slice(2);
@@ -105,17 +105,7 @@ function config(env: Record<string, string> = {}): AppConfig {
     REDIS_URL: redisUrl,
     CACHE_PREFIX: `bench${Date.now().toString(36)}`,
     SEED_ON_EMPTY: 'false',
-    ...Object.fromEntries(
-      [
-        'QUOTE_TICK',
-        'WARM_LEADERBOARDS',
-        'WARM_POPULAR_STOCKS',
-        'WARM_USER_STATS',
-        'HEALTH_PROBE',
-        'RETENTION',
-        'ROLLUPS',
-      ].map((j) => [`SCHEDULE_${j}`, 'off']),
-    ),
+    ...ALL_SCHEDULES_OFF,
     ...env,
   });
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApp } from '../../../apps/api/src/app.factory.js';
-import { loadConfig } from '../../../apps/api/src/config/config.js';
+import { ALL_SCHEDULES_OFF, loadConfig } from '../../../apps/api/src/config/config.js';
 import { migrate } from '../../../apps/api/src/database/migrate.js';
 import { seedDemoData } from '../../../apps/api/src/trading/demo-data/demo-data.js';
 import { LeaderboardService } from '../../../apps/api/src/trading/leaderboard.service.js';
@@ -95,17 +95,7 @@ async function main(): Promise<void> {
       REDIS_URL: redisUrl,
       CACHE_PREFIX: `benchlb${Date.now().toString(36)}`,
       SEED_ON_EMPTY: 'false',
-      ...Object.fromEntries(
-        [
-          'QUOTE_TICK',
-          'WARM_LEADERBOARDS',
-          'WARM_POPULAR_STOCKS',
-          'WARM_USER_STATS',
-          'HEALTH_PROBE',
-          'RETENTION',
-          'ROLLUPS',
-        ].map((j) => [`SCHEDULE_${j}`, 'off']),
-      ),
+      ...ALL_SCHEDULES_OFF,
     });
     app = await createApp(config);
     // The ceiling: a plain Fastify route on the same server sending the same leaderboard object.

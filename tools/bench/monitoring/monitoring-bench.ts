@@ -8,7 +8,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApp } from '../../../apps/api/src/app.factory.js';
-import { loadConfig } from '../../../apps/api/src/config/config.js';
+import { ALL_SCHEDULES_OFF, loadConfig } from '../../../apps/api/src/config/config.js';
 import { migrate } from '../../../apps/api/src/database/migrate.js';
 import { RequestMetrics } from '../../../apps/api/src/monitoring/request-metrics.js';
 import { TradeRollups } from '../../../apps/api/src/monitoring/trade-rollups.service.js';
@@ -59,9 +59,9 @@ async function generate(): Promise<void> {
     `
     INSERT INTO users (username, email, password_hash, created_at, last_login_at)
     SELECT 'bench_user_' || g, 'bench_user_' || g || '@example.com', 'x',
-           now() - (random() * 120 || ' days')::interval,
-           CASE WHEN g % 10 = 0 THEN now() - (random() * 20 || ' hours')::interval
-                WHEN g % 3 = 0 THEN now() - (random() * 30 || ' days')::interval END
+           now() - random() * interval '120 days',
+           CASE WHEN g % 10 = 0 THEN now() - random() * interval '20 hours'
+                WHEN g % 3 = 0 THEN now() - random() * interval '30 days' END
       FROM generate_series(1, ${users}) g`,
   );
   await sql(
@@ -69,7 +69,7 @@ async function generate(): Promise<void> {
     `
     INSERT INTO leagues (name, owner_id, status, starting_cash, created_at, archived_at)
     SELECT 'League ' || g, g, CASE WHEN g % 20 = 0 THEN 'archived' ELSE 'active' END, 100000,
-           now() - (random() * 90 || ' days')::interval, CASE WHEN g % 20 = 0 THEN now() END
+           now() - random() * interval '90 days', CASE WHEN g % 20 = 0 THEN now() END
       FROM generate_series(1, ${leagues}) g`,
   );
   await sql(
@@ -97,7 +97,7 @@ async function generate(): Promise<void> {
                       'PYPL','UBER','SHOP','SQ','DIS','KO','PEP','WMT','JPM','BAC','V','MA','XOM','CVX','PFE','MRK'])
                  [1 + floor(random() * 30)::int],
                CASE WHEN random() < 0.55 THEN 'buy' ELSE 'sell' END, 'stock', q, p, round(q * p, 2),
-               now() - (random() * 60 * 86400 || ' seconds')::interval
+               now() - random() * interval '60 days'
           FROM (SELECT 1 + floor(random() * ${leagues})::int AS l, 1 + floor(random() * 200)::int AS q,
                        round((20 + random() * 500)::numeric, 2) AS p
                   FROM generate_series(${start + 1}, ${end})) x`,
@@ -115,7 +115,7 @@ async function generate(): Promise<void> {
     `
     INSERT INTO login_attempts (username, ip, success, created_at)
     SELECT 'bench_user_' || (1 + floor(random() * ${users})::int), '10.0.0.1', random() < 0.9,
-           now() - (random() * 30 * 86400 || ' seconds')::interval
+           now() - random() * interval '30 days'
       FROM generate_series(1, ${Math.round(users * 2)})`,
   );
   await sql(dbUrl, 'VACUUM ANALYZE');
@@ -140,17 +140,7 @@ async function main(): Promise<void> {
       SEED_ON_EMPTY: 'false',
       CACHE_PREFIX: dbName,
       PORT: '0',
-      ...Object.fromEntries(
-        [
-          'QUOTE_TICK',
-          'WARM_LEADERBOARDS',
-          'WARM_POPULAR_STOCKS',
-          'WARM_USER_STATS',
-          'HEALTH_PROBE',
-          'RETENTION',
-          'ROLLUPS',
-        ].map((j) => [`SCHEDULE_${j}`, 'off']),
-      ),
+      ...ALL_SCHEDULES_OFF,
     });
     const app = await createApp(config);
     await app.listen({ port: 0, host: '127.0.0.1' });

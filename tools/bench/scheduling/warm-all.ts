@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { CacheService } from '../../../apps/api/src/cache/cache.service.js';
-import { loadConfig } from '../../../apps/api/src/config/config.js';
+import { ALL_SCHEDULES_OFF, loadConfig } from '../../../apps/api/src/config/config.js';
 import { upcomingExpirations } from '../../../apps/api/src/market/option-contract.js';
 import { migrate } from '../../../apps/api/src/database/migrate.js';
 import { MonitoringRollups } from '../../../apps/api/src/monitoring/monitoring-rollups.service.js';
@@ -114,17 +114,7 @@ async function main(): Promise<void> {
       REDIS_URL: redisUrl,
       CACHE_PREFIX: prefix,
       SEED_ON_EMPTY: 'false',
-      ...Object.fromEntries(
-        [
-          'QUOTE_TICK',
-          'WARM_LEADERBOARDS',
-          'WARM_POPULAR_STOCKS',
-          'WARM_USER_STATS',
-          'HEALTH_PROBE',
-          'RETENTION',
-          'ROLLUPS',
-        ].map((j) => [`SCHEDULE_${j}`, 'off']),
-      ),
+      ...ALL_SCHEDULES_OFF,
     });
     app = await createApp(config);
     await app.init();

@@ -103,7 +103,7 @@ export const CACHE_TTL_TYPES = [
   'session',
 ] as const;
 
-const DEFAULT_SCHEDULES: Record<string, string> = {
+export const DEFAULT_SCHEDULES: Record<string, string> = {
   warm_leaderboards: '0 */4 * * * *',
   warm_popular_stocks: '30 * * * * *',
   warm_user_stats: '0 */8 * * * *',
@@ -112,6 +112,11 @@ const DEFAULT_SCHEDULES: Record<string, string> = {
   retention: '0 17 3 * * *',
   rollups: '0 * * * * *',
 };
+
+/** The environment that turns every cron job off (SCHEDULE_<JOB>=off): tests and benchmarks drive jobs by hand. */
+export const ALL_SCHEDULES_OFF: Record<string, string> = Object.fromEntries(
+  Object.keys(DEFAULT_SCHEDULES).map((job) => [`SCHEDULE_${job.toUpperCase()}`, 'off']),
+);
 
 class Reader {
   constructor(private readonly env: Env) {}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
-import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { ALL_SCHEDULES_OFF, loadConfig, type AppConfig } from '../../src/config/config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface InjectOptions {
@@ -42,13 +42,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     ADMIN_PASSWORD,
     CACHE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     SEED_ON_EMPTY: 'false',
-    SCHEDULE_QUOTE_TICK: 'off',
-    SCHEDULE_WARM_LEADERBOARDS: 'off',
-    SCHEDULE_WARM_POPULAR_STOCKS: 'off',
-    SCHEDULE_WARM_USER_STATS: 'off',
-    SCHEDULE_HEALTH_PROBE: 'off',
-    SCHEDULE_RETENTION: 'off',
-    SCHEDULE_ROLLUPS: 'off',
+    ...ALL_SCHEDULES_OFF,
     ...env,
   });
 }
