@@ -41,6 +41,8 @@ export class RequestMetrics implements OnModuleInit, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private lastChecked = 0;
   private readonly slowRoutes = new Set<string>();
+  /** Prometheus children per `method route status_class` (routes are patterns, so the set stays small). */
+  private readonly httpSeries = new Map<string, ReturnType<PrometheusMetrics['httpDuration']['labels']>>();
   private readonly keyPrefix: string;
   /** Recording on or off; only the benchmark turns it off, to measure what recording costs. */
   enabled = true;
@@ -77,7 +79,15 @@ export class RequestMetrics implements OnModuleInit, OnApplicationShutdown {
     const error = status >= 500;
     add(table(this.local, minute), key, ms, error);
     add(table(this.pending, minute), key, ms, error);
-    this.prometheus.httpDuration.observe({ method, route, status_class: `${Math.floor(status / 100)}xx` }, ms / 1000);
+    const statusClass = `${Math.floor(status / 100)}xx`;
+    const series = `${key} ${statusClass}`;
+    // prom-client hashes the label set on every observe(); its bound child for the series skips that.
+    let child = this.httpSeries.get(series);
+    if (!child) {
+      child = this.prometheus.httpDuration.labels(method, route, statusClass);
+      this.httpSeries.set(series, child);
+    }
+    child.observe(ms / 1000);
   }
 
   /** Pushes the deltas to Redis; when that fails they are dropped (the local tables still have them). */
