@@ -5,8 +5,7 @@
 // `node tools/run-ts.mjs tools/bench/cache/cache-bench.ts [--duration 5]`
 // Uses DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL (default
 // redis://127.0.0.1:6379); creates and drops a scratch database; writes docs/benchmarks/cache.md.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Controller, Get, Module, Param, ParseIntPipe, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -27,6 +26,7 @@ import { CacheService } from '../../../apps/api/src/cache/cache.service.js';
 import { CacheRoute } from '../../../apps/api/src/cache/http-cache.interceptor.js';
 import { ALL_SCHEDULES_OFF, loadConfig, type AppConfig } from '../../../apps/api/src/config/config.js';
 import { migrate } from '../../../apps/api/src/database/migrate.js';
+import { writeResults } from '../results.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -332,9 +332,7 @@ async function main(): Promise<void> {
   // Keep the section leaderboard-bench.ts writes (the real leaderboard on demo data).
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const kept = /<!-- leaderboard-bench:begin -->[\s\S]*<!-- leaderboard-bench:end -->/.exec(previous)?.[0];
-  writeFileSync(file, `${rows.join('\n')}\n${kept ? `\n${kept}\n` : ''}`);
-  // Formatted like the rest of docs/ (npm run lint checks it).
-  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', file], { stdio: 'ignore' });
+  writeResults(file, `${rows.join('\n')}\n${kept ? `\n${kept}\n` : ''}`);
   process.stdout.write(`written ${file}\n`);
   process.exit(0);
 }

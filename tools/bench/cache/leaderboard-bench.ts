@@ -5,8 +5,6 @@
 // `node tools/run-ts.mjs tools/bench/cache/leaderboard-bench.ts [--duration 5] [--rounds 3] [--users 500 --leagues 20 --trades 100000]`
 // Uses DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL; seeds a scratch
 // database it drops; writes its section of docs/benchmarks/cache.md (between the leaderboard-bench markers).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -16,6 +14,7 @@ import { ALL_SCHEDULES_OFF, loadConfig } from '../../../apps/api/src/config/conf
 import { migrate } from '../../../apps/api/src/database/migrate.js';
 import { seedDemoData } from '../../../apps/api/src/trading/demo-data/demo-data.js';
 import { LeaderboardService } from '../../../apps/api/src/trading/leaderboard.service.js';
+import { writeSection } from '../results.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -184,17 +183,7 @@ async function main(): Promise<void> {
     await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
   const file = path.join(process.cwd(), 'docs/benchmarks/cache.md');
-  const section = rows.join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Cache benchmark\n';
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
-  // Formatted like the rest of docs/ (npm run lint checks it).
-  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', file], { stdio: 'ignore' });
+  writeSection(file, '# Cache benchmark\n', BEGIN, END, rows.join('\n'));
   process.stdout.write(`written ${file}\n`);
   process.exit(0);
 }

@@ -3,8 +3,6 @@
 // `node tools/run-ts.mjs tools/bench/monitoring/monitoring-bench.ts [--trades N] [--keep]`
 // Uses DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres): creates a scratch database,
 // fills it with generate_series, runs, writes docs/benchmarks/monitoring.md and drops the database.
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -13,6 +11,7 @@ import { ALL_SCHEDULES_OFF, loadConfig } from '../../../apps/api/src/config/conf
 import { migrate } from '../../../apps/api/src/database/migrate.js';
 import { RequestMetrics } from '../../../apps/api/src/monitoring/request-metrics.js';
 import { TradeRollups } from '../../../apps/api/src/monitoring/trade-rollups.service.js';
+import { writeResults } from '../results.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -280,9 +279,7 @@ async function main(): Promise<void> {
       '',
     );
     const file = path.resolve('docs/benchmarks/monitoring.md');
-    writeFileSync(file, lines.join('\n'));
-    // Formatted like the rest of docs/ (npm run lint checks it).
-    spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', file], { stdio: 'ignore' });
+    writeResults(file, lines.join('\n'));
     process.stdout.write('results written to docs/benchmarks/monitoring.md\n');
   } finally {
     if (!args.includes('--keep')) await sql(server, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

@@ -2,12 +2,13 @@
 // built from, measured in the same run. Redis at REDIS_URL (default 127.0.0.1:6379), PostgreSQL at DATABASE_URL
 // (default postgres://postgres@127.0.0.1:5432/postgres). Writes docs/benchmarks/scheduling.md.
 //   node tools/run-ts.mjs tools/bench/scheduling/lease-overhead.ts [iterations]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from 'redis';
 import { DataSource } from 'typeorm';
 import type { RedisClient } from '../../../apps/api/src/redis/redis-connection.js';
 import { PostgresAdvisoryLocks } from '../../../apps/api/src/scheduling/advisory-lock.js';
 import { RedisLeases } from '../../../apps/api/src/scheduling/redis-lease.js';
+import { writeResults } from '../results.js';
 
 const iterations = Number(process.argv[2] ?? 2_000);
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   const file = 'docs/benchmarks/scheduling.md';
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const warmAll = /<!-- warm-all:begin -->[\s\S]*<!-- warm-all:end -->/.exec(current)?.[0];
-  writeFileSync(file, warmAll ? `${lines.join('\n')}\n${warmAll}\n` : lines.join('\n'));
+  writeResults(file, warmAll ? `${lines.join('\n')}\n${warmAll}\n` : lines.join('\n'));
   process.stdout.write(lines.join('\n'));
 }
 

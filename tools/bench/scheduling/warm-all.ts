@@ -3,8 +3,6 @@
 // on the server of DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), Redis at REDIS_URL.
 // Writes its section of docs/benchmarks/scheduling.md.
 //   node tools/run-ts.mjs tools/bench/scheduling/warm-all.ts [--scale large|small] [--users N --leagues M --days D --trades T]
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { createClient } from 'redis';
@@ -19,6 +17,7 @@ import { WarmCacheScheduler, emptyTally } from '../../../apps/api/src/scheduling
 import { WarmCandidates } from '../../../apps/api/src/scheduling/warming/warm-candidates.js';
 import { CachedReads } from '../../../apps/api/src/trading/cached-reads.js';
 import { DEMO_PRESETS, seedDemoData, type DemoDataOptions } from '../../../apps/api/src/trading/demo-data/demo-data.js';
+import { writeSection } from '../results.js';
 
 const BEGIN = '<!-- warm-all:begin -->';
 const END = '<!-- warm-all:end -->';
@@ -266,17 +265,7 @@ async function main(): Promise<void> {
     await dropNamespace(prefix);
   }
   const file = 'docs/benchmarks/scheduling.md';
-  const section = lines.join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Scheduling benchmarks\n';
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
-  // `npm run lint` checks the docs' formatting: align the generated tables.
-  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', file], { stdio: 'ignore' });
+  writeSection(file, '# Scheduling benchmarks\n', BEGIN, END, lines.join('\n'));
   process.stdout.write(`written ${file}\n`);
   process.exit(0);
 }

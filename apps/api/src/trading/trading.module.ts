@@ -17,6 +17,18 @@ import { TradeService } from './trade.service.js';
 import { TradesController } from './trades.controller.js';
 
 /** Leagues, trades, portfolios, leaderboards, activity, stats and search. Every read service is exported. */
+/** Every trading service, provided here and exported (the cache warmers read through them). */
+const SERVICES = [
+  LeagueService,
+  TradeService,
+  LeaderboardService,
+  PortfolioService,
+  ActivityService,
+  StatsService,
+  SearchService,
+  CachedReads,
+];
+
 @Module({
   imports: [MarketModule],
   controllers: [
@@ -28,25 +40,7 @@ import { TradesController } from './trades.controller.js';
     StatsController,
     SearchController,
   ],
-  providers: [
-    LeagueService,
-    TradeService,
-    LeaderboardService,
-    PortfolioService,
-    ActivityService,
-    StatsService,
-    SearchService,
-    CachedReads,
-  ],
-  exports: [
-    LeagueService,
-    TradeService,
-    LeaderboardService,
-    PortfolioService,
-    ActivityService,
-    StatsService,
-    SearchService,
-    CachedReads,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class TradingModule {}

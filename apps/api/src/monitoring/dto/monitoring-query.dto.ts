@@ -24,15 +24,7 @@ export class TradingActivityQueryDto extends HoursQueryDto {
   to?: string;
 }
 
-export class LeagueActivityQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 720, default: 24 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'hours must be an integer from 1 to 720' })
-  @Min(1, { message: 'hours must be an integer from 1 to 720' })
-  @Max(720, { message: 'hours must be an integer from 1 to 720' })
-  hours: number = 24;
-
+export class LeagueActivityQueryDto extends IntersectionType(PageQueryDto, HoursQueryDto) {
   @ApiPropertyOptional({ enum: ['active', 'archived'] })
   @IsOptional()
   @IsIn(['active', 'archived'], { message: 'status must be active or archived' })
