@@ -1,20 +1,16 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC } from './public.decorator.js';
+import { routeAccessOf } from './route-access.js';
 import { SessionService } from './session.service.js';
 import { sessionIdOf, tokenOf } from './session-token.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** True for every path of the admin area: only admins may reach it, whatever the route says. */
-export function isAdminPath(url: string): boolean {
-  return url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
-}
-
 /**
  * The global guard: resolves the session from the Bearer token or the cookie; anonymous requests to
- * non-public routes get 401, and non-admins anywhere under /admin get 403. State-changing requests
+ * non-public routes get 401, and non-admins on admin routes get 403 (the access level comes from the matched
+ * route, see route-access.ts). State-changing requests
  * authenticated by cookie must carry `X-Requested-With` (a header a cross-site form cannot send).
  */
 @Injectable()
@@ -26,9 +22,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const admin = isAdminPath(request.url);
-    const isPublic =
-      !admin && this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const access = routeAccessOf(context, this.reflector);
+    const admin = access === 'admin';
+    const isPublic = access === 'public';
     const credentials = tokenOf(request.headers, request.cookies);
     if (credentials) {
       const user = await this.sessions.resolve(sessionIdOf(credentials.token));

@@ -96,6 +96,42 @@ describe('admin route walk', () => {
     expect(failures).toEqual([]);
   });
 
+  /** Spellings of one route that the router may match as the same route, while a test on the raw URL would not. */
+  function variants(url: string): string[] {
+    const rest = url.slice(1);
+    return [
+      `/%61${rest.slice(1)}`, // a percent-encoded letter
+      `/${rest.replace(/\//g, '%2F')}`, // encoded slashes
+      `//${rest}`, // double slash at the start
+      url.replace(/\//g, '//'), // every slash doubled
+      `${url}/`, // trailing slash
+      `/api/..${url}`, // a dot-dot segment
+      `/x/%2E%2E${url}`, // an encoded dot-dot segment
+      `http://any-host${url}`, // absolute-form target
+      url.toUpperCase(), // upper case
+      `/${rest[0].toUpperCase()}${rest.slice(1)}`,
+    ];
+  }
+
+  it('refuses every spelling of every admin route, /metrics and the dashboard pages to the wrong caller', async () => {
+    const user = await t.signUp();
+    const failures: string[] = [];
+    const walked = [...adminRoutes(), { method: 'GET', url: '/metrics' }];
+    for (const route of walked) {
+      const method = route.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+      for (const url of variants(concrete(route.url))) {
+        for (const token of [undefined, user.token]) {
+          const response = await t.request({ method, url, body, token });
+          if (response.status < 300 || ![401, 403, 404, 400].includes(response.status)) {
+            failures.push(`${method} ${url} ${token ? 'plain user' : 'anonymous'} -> ${response.status}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('keeps the admin check on the trailing-slash and query-string forms of the dashboard root', async () => {
     const user = await t.signUp();
     for (const url of ['/admin/monitoring/', '/admin/monitoring?x=1', '/admin/monitoring/alerts?severity=info']) {
