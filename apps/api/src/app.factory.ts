@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { registerInputGuard } from './common/input-guard.js';
 import { requestId } from './common/logging.js';
 import { setupOpenApi } from './common/openapi.js';
 import type { AppConfig } from './config/config.js';
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .addHook('onRequest', async (request, reply) => {
       reply.header('X-Request-Id', request.id);
     });
+  registerInputGuard(app.getHttpAdapter().getInstance());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.useGlobalPipes(
     new ValidationPipe({

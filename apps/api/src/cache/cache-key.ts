@@ -23,9 +23,9 @@ export class InvalidCacheKeyError extends Error {
 }
 
 /** Characters allowed in a logical key: no spaces, no glob characters, nothing Redis would need escaped. */
-const KEY_RE = /^[A-Za-z0-9_.:@=&%,+\-/]{1,400}$/;
+const KEY_RE = /^[A-Za-z0-9_.:@=&%,+^\-/]{1,400}$/;
 /** A pattern: the same alphabet plus the glob wildcards `*` and `?`. */
-const PATTERN_RE = /^[A-Za-z0-9_.:@=&%,+\-/*?]{1,400}$/;
+const PATTERN_RE = /^[A-Za-z0-9_.:@=&%,+^\-/*?]{1,400}$/;
 const SYMBOL_RE = /^[A-Z0-9.\-^]{1,16}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const SESSION_RE = /^[A-Za-z0-9_-]{6,128}$/;

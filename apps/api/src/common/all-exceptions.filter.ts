@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { InvalidCacheKeyError } from '../cache/cache-key.js';
 import { errorBody } from './error-body.js';
 
 interface ErrorWithStatus {
@@ -10,7 +12,8 @@ interface ErrorWithStatus {
 
 /**
  * Sends every error as `{statusCode, error, message}`. Client errors raised by Fastify itself (bad JSON,
- * body too large, wrong media type) keep their 4xx status; anything unexpected is logged and becomes a
+ * body too large, wrong media type) keep their 4xx status, as do PostgreSQL data errors and refused cache keys (both
+ * come from input); anything unexpected is logged and becomes a
  * 500 whose message reveals nothing of the internals.
  */
 @Catch()
@@ -26,6 +29,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       message =
         typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+    } else if (isDataError(exception)) {
+      // Class 22 (data exception): a value PostgreSQL refuses (NUL byte, out of range, bad encoding) came from input.
+      status = 400;
+      message = 'A value in the request is out of range or not valid text';
+    } else if (exception instanceof InvalidCacheKeyError) {
+      // Cache keys are built from request parameters; the builders refuse what no real resource can be called.
+      status = 400;
+      message = exception.message;
     } else {
       const err = exception as ErrorWithStatus;
       const code = err?.statusCode ?? err?.status;
@@ -48,6 +59,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       .header('content-type', 'application/json; charset=utf-8')
       .send(errorBody(status, message));
   }
+}
+
+function isDataError(exception: unknown): boolean {
+  const code = exception instanceof QueryFailedError ? (exception.driverError as { code?: unknown })?.code : undefined;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 function acceptsHtml(accept: string | undefined): boolean {
