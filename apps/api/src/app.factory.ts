@@ -39,6 +39,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Served over plain HTTP on a host IP too: upgrading the page's requests to https would break it.
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -2,20 +2,25 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where the dashboard's Vite build lands (apps/dashboard/vite.config.ts: outDir ../../dist/apps/dashboard). */
+/**
+ * Where the dashboard's Vite build lands (apps/dashboard/vite.config.ts: outDir ../../dist/apps/dashboard): the
+ * first ancestor holding a build, else the repository root (beside `apps/dashboard`), where a later build will land.
+ */
 function findDashboardDir(): string | null {
   const starts = [path.dirname(fileURLToPath(import.meta.url)), process.cwd()];
+  let future: string | null = null;
   for (const start of starts) {
     let dir = start;
     for (let i = 0; i < 8; i++) {
       const candidate = path.join(dir, 'dist', 'apps', 'dashboard');
       if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+      if (!future && existsSync(path.join(dir, 'apps', 'dashboard'))) future = candidate;
       const parent = path.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
   }
-  return null;
+  return future;
 }
 
 const PLACEHOLDER = `<!doctype html>
@@ -39,7 +44,7 @@ export function dashboardHtml(): string {
   const now = Date.now();
   if (cached && now - cached.at < RECHECK_MS) return cached.html;
   const dir = findDashboardDir();
-  if (!dir) {
+  if (!dir || !existsSync(path.join(dir, 'index.html'))) {
     cached = { html: PLACEHOLDER, mtimeMs: 0, at: now };
     return PLACEHOLDER;
   }
@@ -50,13 +55,30 @@ export function dashboardHtml(): string {
   return cached.html;
 }
 
-/** The built assets folder, or null when the dashboard has not been built. */
+/**
+ * The assets folder of the build, whether or not it exists yet: served from the start, a build made after the API
+ * started is found without a restart.
+ */
 export function dashboardAssetsDir(): string | null {
   const dir = findDashboardDir();
-  return dir && existsSync(path.join(dir, 'assets')) ? path.join(dir, 'assets') : null;
+  return dir && path.join(dir, 'assets');
 }
 
 export const DASHBOARD_ASSETS_PREFIX = '/admin/monitoring/assets/';
+
+/** The dashboard's client routes under /admin/monitoring/: each answers with its HTML (admins only). */
+export const DASHBOARD_PAGES = [
+  'active-users',
+  'engagement',
+  'trading-activity',
+  'league-activity',
+  'risk-assessment',
+  'alerts',
+  'performance',
+  'cache',
+  'jobs',
+  'database',
+];
 
 /**
  * Route config of the dashboard's page routes: the error filter answers 401/403 with the dashboard's HTML to a

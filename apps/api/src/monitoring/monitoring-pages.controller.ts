@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DASHBOARD_PAGE_ROUTE, dashboardHtml } from './dashboard-html.js';
+import { DASHBOARD_PAGE_ROUTE, DASHBOARD_PAGES, dashboardHtml } from './dashboard-html.js';
 
 /**
  * The spec's page routes: each serves the dashboard's single-page app, which routes on the client.
@@ -18,15 +18,7 @@ export class MonitoringPagesController {
     return dashboardHtml();
   }
 
-  @Get([
-    'active-users',
-    'engagement',
-    'trading-activity',
-    'league-activity',
-    'risk-assessment',
-    'alerts',
-    'performance',
-  ])
+  @Get(DASHBOARD_PAGES)
   @RouteConfig(DASHBOARD_PAGE_ROUTE)
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-cache')
