@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { registerRateLimits } from './auth/rate-limits.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { registerInputGuard } from './common/input-guard.js';
 import { requestId } from './common/logging.js';
@@ -18,7 +19,11 @@ import type { AppConfig } from './config/config.js';
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us; a list trusts those addresses (proxy-addr semantics).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     logger: false,
     genReqId: requestId,
     // Shutdown must not wait out idle keep-alive connections (browsers hold them for minutes).
@@ -52,6 +57,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       reply.header('X-Request-Id', request.id);
     });
   registerInputGuard(app.getHttpAdapter().getInstance());
+  await registerRateLimits(app, config);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.useGlobalPipes(
     new ValidationPipe({

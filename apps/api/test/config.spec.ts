@@ -29,8 +29,37 @@ describe('configuration', () => {
     ['CACHE_TTL_QUOTE', 'soon', /CACHE_TTL_QUOTE.*duration/],
     ['REDIS_ENABLED', 'maybe', /REDIS_ENABLED.*true or false/],
     ['MARKET_HOURS', '9-5', /MARKET_HOURS/],
+    ['TRUST_PROXY', 'true', /TRUST_PROXY.*number of proxy hops/],
+    ['RATE_LIMIT_REGISTER', '10', /RATE_LIMIT_REGISTER.*10\/1h/],
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('takes TRUST_PROXY as a hop count or a list of addresses and CIDRs', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy).toEqual(['10.0.0.0/8', '::1']);
+  });
+
+  it('never loads the demo accounts into a production database unless asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_ON_EMPTY: 'true' }).seedOnEmpty).toBe(true);
+    expect(loadConfig({}).seedOnEmpty).toBe(true);
+  });
+
+  it('never echoes a secret in a configuration error', () => {
+    const attempt = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    const message = attempt({ DATABASE_URL: 'mysql://app:s3cret-pw@db:3306/x' });
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).not.toMatch(/s3cret-pw/);
+    expect(attempt({ REDIS_URL: 'http://:hunter2@redis:6379' })).not.toMatch(/hunter2/);
   });
 });

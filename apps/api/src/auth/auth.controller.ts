@@ -15,13 +15,13 @@ import { SESSION_COOKIE } from './session-token.js';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Public()
+  @Public('register')
   @Post('register')
   register(@Body() body: RegisterDto): Promise<UserView> {
     return this.auth.register(body.username, body.email, body.password);
   }
 
-  @Public()
+  @Public('login')
   @Post('login')
   @HttpCode(200)
   async login(

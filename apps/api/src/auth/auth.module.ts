@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { RateCounter } from './rate-counter.js';
 import { SessionService } from './session.service.js';
 
 @Module({
@@ -14,9 +15,10 @@ import { SessionService } from './session.service.js';
     AuthService,
     SessionService,
     LoginThrottleService,
+    RateCounter,
     AdminBootstrapService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionService, AdminBootstrapService],
+  exports: [SessionService, AdminBootstrapService, RateCounter],
 })
 export class AuthModule {}

@@ -1,38 +1,62 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RetryLaterException } from '../common/retry-later.exception.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
+import { clientBucket } from './client-address.js';
+import { RateCounter } from './rate-counter.js';
 
-/** An IP may fail this many times the per-username limit (it may be a NAT shared by many users). */
-const IP_LIMIT_FACTOR = 5;
+/** A username may be tried this many times the per-(username, client) limit from all clients together. */
+const USER_LIMIT_FACTOR = 5;
+/** A client may try this many times the limit over all usernames (it may be a NAT shared by many users). */
+const CLIENT_LIMIT_FACTOR = 5;
+
+/** The counters one attempt goes to; released again by a successful login. */
+export interface LoginAttempt {
+  keys: string[];
+}
 
 /**
- * Login throttling per username and per IP, counted from the login_attempts table so that every
- * instance behind a load balancer enforces the same limits.
+ * Login throttling that holds under bursts and across instances. Each attempt is counted atomically *before* the
+ * password is verified, per (username, client), per username (looser: a stranger elsewhere cannot lock a user out
+ * with the strict limit), and per client. Over any limit: 429 with Retry-After, and no hash is computed. A
+ * successful login takes its hits back. Attempts are also recorded in login_attempts for monitoring.
  */
 @Injectable()
 export class LoginThrottleService {
   constructor(
     private readonly db: DataSource,
+    private readonly counter: RateCounter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Throws 429 when the username or the IP has failed too often within the window. */
-  async assertAllowed(username: string, ip: string): Promise<void> {
+  /** Counts the attempt; throws 429 when it is over a limit. */
+  async begin(username: string, ip: string): Promise<LoginAttempt> {
     const { limit, windowMs } = this.config.loginThrottle;
-    const since = new Date(Date.now() - windowMs);
-    const [row]: { by_user: number; by_ip: number }[] = await this.db.query(
-      `SELECT
-         (SELECT count(*)::int FROM login_attempts WHERE lower(username) = lower($1) AND NOT success AND created_at > $3) AS by_user,
-         (SELECT count(*)::int FROM login_attempts WHERE ip = $2 AND NOT success AND created_at > $3) AS by_ip`,
-      [username, ip, since],
-    );
-    if (row.by_user >= limit || row.by_ip >= limit * IP_LIMIT_FACTOR) {
-      throw new HttpException(
-        `Too many failed logins; try again in ${Math.ceil(windowMs / 60_000)} minutes`,
-        HttpStatus.TOO_MANY_REQUESTS,
+    const user = username.trim().toLowerCase().slice(0, 100);
+    const client = clientBucket(ip);
+    const limits: Array<[string, number]> = [
+      [`login:user-client:${user}|${client}`, limit],
+      [`login:user:${user}`, limit * USER_LIMIT_FACTOR],
+      [`login:client:${client}`, limit * CLIENT_LIMIT_FACTOR],
+    ];
+    const hits = await Promise.all(limits.map(([key]) => this.counter.hit(key, windowMs)));
+    const attempt = { keys: limits.map(([key]) => key) };
+    const over = hits.filter((hit, i) => hit.count > limits[i][1]);
+    if (over.length) {
+      const retryAfterMs = Math.max(...over.map((hit) => hit.resetInMs));
+      throw new RetryLaterException(
+        429,
+        `Too many login attempts; try again in ${Math.max(1, Math.ceil(retryAfterMs / 60_000))} minutes`,
+        retryAfterMs / 1000,
       );
     }
+    return attempt;
+  }
+
+  /** A successful login: its hits no longer count. */
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await Promise.all(attempt.keys.map((key) => this.counter.refund(key)));
   }
 
   async record(username: string, ip: string, success: boolean): Promise<void> {

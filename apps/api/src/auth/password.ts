@@ -10,6 +10,11 @@ const KEY_LENGTH = 32;
  */
 const hashing = pLimit(4);
 
+/** Hashes waiting for a worker (not counting the ones running). */
+export function waitingHashes(): number {
+  return hashing.pendingCount;
+}
+
 function derive(password: string, salt: Buffer, params: ScryptOptions): Promise<Buffer> {
   return hashing(
     () =>

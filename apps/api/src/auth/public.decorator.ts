@@ -1,6 +1,16 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { RateLimitClass } from '../config/config.js';
+import type { RateLimitRouteConfig } from './rate-limits.js';
 
 export const IS_PUBLIC = 'auth:public';
 
-/** Marks a route as reachable without a session. Never valid under /admin. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * Marks a route as reachable without a session, and rate limits it per client under its class's limit
+ * (RATE_LIMIT_<CLASS>). Never valid under /admin.
+ */
+export const Public = (limit: RateLimitClass = 'public') =>
+  applyDecorators(
+    SetMetadata(IS_PUBLIC, true),
+    RouteConfig({ rateLimit: { groupId: limit } } satisfies RateLimitRouteConfig),
+  );

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { InvalidCacheKeyError } from '../cache/cache-key.js';
 import { errorBody } from './error-body.js';
+import { RetryLaterException } from './retry-later.exception.js';
 
 interface ErrorWithStatus {
   statusCode?: number;
@@ -45,7 +46,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message = err.message;
       }
     }
-    if (status >= 500)
+    if (exception instanceof RetryLaterException) {
+      void reply.header('retry-after', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
+    if (status >= 500 && !(exception instanceof HttpException))
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     // Page routes (the dashboard's) answer a browser with their HTML, keeping the status: the SPA shows a login.
     const htmlErrorPage = (reply.request?.routeOptions?.config as { htmlErrorPage?: () => string } | undefined)

@@ -23,8 +23,14 @@ export interface AppConfig {
   corsOrigins: string[];
   bodyLimitBytes: number;
   sessionTtlMs: number;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a hop count, or the addresses/CIDRs of trusted proxies. */
+  trustProxy: false | number | string[];
+  /** Failed-or-pending logins per (username, client) within the window; per username alone 5 times as many. */
   loginThrottle: { limit: number; windowMs: number };
+  /** Per-client request limits of unauthenticated routes (counted in Redis when reachable, else PostgreSQL). */
+  rateLimits: Record<RateLimitClass, RateLimit>;
+  /** Password hashes waiting for a worker before new ones get 503 (each hash holds 128 MiB while it runs). */
+  passwordHashQueue: number;
   seedOnEmpty: boolean;
   cache: {
     prefix: string;
@@ -79,7 +85,7 @@ export class ConfigError extends Error {
     allowed: string,
     value: string,
   ) {
-    super(`Invalid ${variable}=${JSON.stringify(value)}: ${allowed}`);
+    super(`Invalid ${variable}=${JSON.stringify(shown(variable, value))}: ${allowed}`);
     this.name = 'ConfigError';
   }
 }
@@ -91,6 +97,21 @@ const SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;
 /** Cache key types whose TTL can be overridden with CACHE_TTL_<TYPE>. */
 export const CACHE_TTL_TYPES = [
   'leaderboard',
+/** Classes of unauthenticated routes with limits of their own (RATE_LIMIT_<CLASS>). */
+export const RATE_LIMIT_CLASSES = ['register', 'login', 'public'] as const;
+export type RateLimitClass = (typeof RATE_LIMIT_CLASSES)[number];
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+const DEFAULT_RATE_LIMITS: Record<RateLimitClass, string> = { register: '10/1h', login: '30/1m', public: '300/1m' };
+
+/** A value as it may be shown in an error: passwords in URLs and secret variables are masked. */
+function shown(variable: string, value: string): string {
+  if (/PASSWORD|TOKEN|SECRET/.test(variable)) return '***';
+  return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+}
+
   'portfolio',
   'league',
   'league_members',
@@ -176,6 +197,32 @@ class Reader {
     if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
       throw new ConfigError(name, `a URL with protocol ${protocols.join(' or ')}`, raw);
     }
+  /** `N/duration` (10/1h): at most N requests per client within the duration. */
+  rateLimit(name: string, fallback: string): RateLimit {
+    const raw = this.string(name, fallback);
+    const [count, window] = raw.split('/');
+    const windowMs = window ? parseDuration(window) : null;
+    if (!/^\d{1,7}$/.test(count ?? '') || Number(count) < 1 || !windowMs) {
+      throw new ConfigError(name, 'a count and a duration such as 10/1h or 300/1m', raw);
+    }
+    return { max: Number(count), windowMs };
+  }
+
+  /** TRUST_PROXY: unset/false, a hop count, or a comma-separated list of proxy addresses or CIDRs. */
+  trustProxy(name: string): false | number | string[] {
+    const raw = this.string(name, 'false').trim();
+    if (raw === 'false' || raw === '0') return false;
+    if (/^\d{1,2}$/.test(raw)) return Number(raw);
+    const list = raw.split(',').map((v) => v.trim());
+    const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(\/\d{1,3})?$/;
+    if (list.every((v) => address.test(v) || ['loopback', 'linklocal', 'uniquelocal'].includes(v))) return list;
+    throw new ConfigError(
+      name,
+      'false, the number of proxy hops in front of the app (1), or their addresses or CIDRs (10.0.0.0/8,::1)',
+      raw,
+    );
+  }
+
     return raw;
   }
 }
@@ -226,12 +273,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       : [],
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 100_000, 1_000, 50_000_000),
     sessionTtlMs: r.duration('SESSION_TTL', 24 * 3600_000),
-    trustProxy: r.bool('TRUST_PROXY', false),
+    trustProxy: r.trustProxy('TRUST_PROXY'),
     loginThrottle: {
       limit: r.int('LOGIN_THROTTLE_LIMIT', 10, 1, 10_000),
       windowMs: r.duration('LOGIN_THROTTLE_WINDOW', 15 * 60_000),
     },
-    seedOnEmpty: r.bool('SEED_ON_EMPTY', true),
+    rateLimits: Object.fromEntries(
+      RATE_LIMIT_CLASSES.map((c) => [c, r.rateLimit(`RATE_LIMIT_${c.toUpperCase()}`, DEFAULT_RATE_LIMITS[c])]),
+    ) as Record<RateLimitClass, RateLimit>,
+    passwordHashQueue: r.int('PASSWORD_HASH_QUEUE', 64, 0, 10_000),
+    // Demo accounts share a published password: never loaded into a production database unless asked for.
+    seedOnEmpty: r.bool('SEED_ON_EMPTY', env.NODE_ENV !== 'production'),
     cache: {
       prefix,
       ttlOverrides,

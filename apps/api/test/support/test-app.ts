@@ -42,6 +42,10 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     ADMIN_PASSWORD,
     CACHE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     SEED_ON_EMPTY: 'false',
+    // Tests register and log in many users from one address; the limits have tests of their own.
+    RATE_LIMIT_REGISTER: '100000/1m',
+    RATE_LIMIT_LOGIN: '100000/1m',
+    RATE_LIMIT_PUBLIC: '100000/1m',
     ...ALL_SCHEDULES_OFF,
     ...env,
   });

@@ -3,6 +3,7 @@ import { Trading1764300001000 } from './1764300001000-trading.js';
 import { Monitoring1795851810720 } from './1795851810720-monitoring.js';
 import { TradingValuation1795851830028 } from './1795851830028-trading-valuation.js';
 import { JobRuns1795851850743 } from './1795851850743-job-runs.js';
+import { RateCounters1795851900000 } from './1795851900000-rate-counters.js';
 
 /** Every migration, oldest first. Append new ones here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Monitoring1795851810720,
   TradingValuation1795851830028,
   JobRuns1795851850743,
+  RateCounters1795851900000,
 ];
