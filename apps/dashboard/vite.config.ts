@@ -1,10 +1,44 @@
+import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** The most JavaScript, gzipped, that the first page load may fetch: pages and charts load on demand. */
+const INITIAL_JS_BUDGET_BYTES = 150 * 1024;
+
+/** Fails the build when the entry chunk and its static imports exceed the budget; prints the figure. */
+function initialJsBudget(): Plugin {
+  return {
+    name: 'initial-js-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        const chunk = bundle[file];
+        if (seen.has(file) || !chunk || chunk.type !== 'chunk') return;
+        seen.add(file);
+        chunk.imports.forEach(visit);
+      };
+      for (const [file, chunk] of Object.entries(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) visit(file);
+      let bytes = 0;
+      for (const file of seen) {
+        const chunk = bundle[file];
+        if (chunk.type === 'chunk') bytes += gzipSync(chunk.code).length;
+      }
+      const kb = (bytes / 1024).toFixed(1);
+      this.info(
+        `initial JavaScript: ${kb} kB gzipped in ${seen.size} files (budget ${INITIAL_JS_BUDGET_BYTES / 1024} kB)`,
+      );
+      if (bytes > INITIAL_JS_BUDGET_BYTES) {
+        this.error(`initial JavaScript is ${kb} kB gzipped, over the ${INITIAL_JS_BUDGET_BYTES / 1024} kB budget`);
+      }
+    },
+  };
+}
 
 // Served by the API under /admin/monitoring/; `npm run dev -w @league/dashboard` proxies API calls to :3000.
 export default defineConfig({
   base: '/admin/monitoring/',
-  plugins: [react()],
+  plugins: [react(), initialJsBudget()],
   build: { outDir: '../../dist/apps/dashboard', emptyOutDir: true },
   server: {
     proxy: {

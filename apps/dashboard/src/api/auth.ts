@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, LoginResponse, UserView } from '@league/contracts';
 import { api, ApiError } from './client';
+import { endSession } from './query-client';
 import { queryKeys } from './query-keys';
 
 /** Who is logged in: the user, or null when the session is missing or expired. */
@@ -27,13 +28,12 @@ export function useLogin() {
   });
 }
 
+/** Logs out: the login page at once, whether or not the server still knew the session. */
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
-    onSuccess: () => {
-      client.clear();
-      client.setQueryData(queryKeys.me, null);
-    },
+    // The session ends on screen first (the request still carries the cookie), so no card polls in between.
+    onMutate: () => endSession(client),
   });
 }

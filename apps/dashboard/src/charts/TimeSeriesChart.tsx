@@ -1,33 +1,52 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useChartColors } from '../settings/theme';
 
-/** A small area chart of one numeric series over time. */
-export function TimeSeriesChart<T extends object>({
-  data,
-  x,
-  y,
-  label,
-  format = (v: string) => v,
-}: {
-  data: T[];
+export interface SeriesChartProps {
+  data: object[];
   x: string;
   y: string;
   label: string;
-  format?: (value: string) => string;
-}) {
-  return (
-    <div style={{ width: '100%', height: 160 }} aria-label={label}>
-      <ResponsiveContainer>
-        <AreaChart data={data} margin={{ top: 5, right: 5, bottom: 0, left: -20 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#eef0f3" />
-          <XAxis dataKey={x} tickFormatter={format} fontSize={10} minTickGap={24} />
-          <YAxis fontSize={10} allowDecimals={false} />
-          <Tooltip labelFormatter={(v) => format(String(v))} />
-          <Area type="monotone" dataKey={y} name={label} stroke="#2b59c3" fill="#2b59c333" isAnimationActive={false} />
-        </AreaChart>
-      </ResponsiveContainer>
-    </div>
-  );
+  format: (value: string) => string;
+  formatValue: (value: number) => string;
 }
 
-export const hourLabel = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-export const dayLabel = (iso: string) => iso.slice(5, 10);
+/** An area chart of one numeric series over time (loaded on demand: recharts is most of the dashboard's code). */
+export default function TimeSeriesChart({ data, x, y, label, format, formatValue }: SeriesChartProps) {
+  const colors = useChartColors();
+  return (
+    <ResponsiveContainer width="100%" height={160}>
+      <AreaChart data={data} margin={{ top: 5, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke={colors.grid} />
+        <XAxis
+          dataKey={x}
+          tickFormatter={format}
+          fontSize={10}
+          minTickGap={32}
+          stroke={colors.text}
+          tick={{ fill: colors.text }}
+        />
+        <YAxis
+          fontSize={10}
+          width={48}
+          allowDecimals={false}
+          stroke={colors.text}
+          tick={{ fill: colors.text }}
+          tickFormatter={(v: number) => formatValue(v)}
+        />
+        <Tooltip
+          labelFormatter={(v) => format(String(v))}
+          formatter={(v) => formatValue(Number(v))}
+          contentStyle={{ background: 'var(--card)', color: 'var(--text)', border: '1px solid var(--border)' }}
+        />
+        <Area
+          type="monotone"
+          dataKey={y}
+          name={label}
+          stroke={colors.line}
+          fill={colors.fill}
+          isAnimationActive={false}
+        />
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+}

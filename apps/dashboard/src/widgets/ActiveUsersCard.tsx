@@ -1,32 +1,21 @@
 import { useActiveUsers } from '../api/monitoring';
-import { Card } from './Card';
+import { Card } from '../components/Card';
+import { DataTable } from '../components/DataTable';
+import { activeUserColumns } from './active-user-columns';
 
 export function ActiveUsersCard() {
   return (
-    <Card title="Active users today" query={useActiveUsers()}>
+    <Card title="Active users today" to="active-users" query={useActiveUsers({ page_size: 5 })}>
       {(page) => (
         <>
-          <p className="muted">{page.total} users logged in today</p>
-          <table>
-            <thead>
-              <tr>
-                <th>User</th>
-                <th>Last login</th>
-                <th>Leagues</th>
-                <th>Trades today</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.username}</td>
-                  <td>{new Date(u.last_login).toLocaleTimeString()}</td>
-                  <td>{u.league_count}</td>
-                  <td>{u.trades_today}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <p className="muted">{page.total.toLocaleString('en-US')} users logged in today</p>
+          <DataTable
+            caption="Latest logins today"
+            columns={activeUserColumns}
+            rows={page.items}
+            rowKey={(u) => u.id}
+            empty="Nobody logged in today."
+          />
         </>
       )}
     </Card>

@@ -1,56 +1,22 @@
-import { useState } from 'react';
-import { useCacheStatus, useClearCache, useWarmCache } from '../api/monitoring';
-import { Card, formatNumber, Stat } from './Card';
+import { useCacheStatus } from '../api/monitoring';
+import { Card, formatNumber, Stat } from '../components/Card';
 
+export const formatBytes = (n: number) =>
+  n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} B`;
+
+/** Hit rate, tiers and size; clearing and warming live on the cache page. */
 export function CacheCard() {
-  const clear = useClearCache();
-  const warm = useWarmCache();
-  const [pattern, setPattern] = useState('');
   return (
-    <Card title="Cache" query={useCacheStatus()}>
+    <Card title="Cache" to="cache" query={useCacheStatus()}>
       {(c) => (
-        <>
+        <div className="stats">
           <Stat label="hit rate" value={`${c.stats.hit_rate_percent}%`} />
           <Stat label="requests" value={formatNumber(c.stats.total_requests)} />
-          <Stat label="backend" value={c.backend} />
-          <Stat label="breaker" value={c.breaker_state} />
+          <Stat label="L1 / L2 hits" value={`${formatNumber(c.stats.l1_hits)} / ${formatNumber(c.stats.l2_hits)}`} />
+          <Stat label="L1 size" value={`${formatNumber(c.l1.entries)} · ${formatBytes(c.l1.bytes)}`} />
           <Stat label="keys" value={formatNumber(c.keys.total)} />
-          <table>
-            <thead>
-              <tr>
-                <th>Type</th>
-                <th>Keys</th>
-                <th>Hit rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(c.keys.by_type).map(([type, count]) => (
-                <tr key={type}>
-                  <td>{type}</td>
-                  <td>{formatNumber(count)}</td>
-                  <td>{c.stats.by_type[type] ? `${c.stats.by_type[type].hit_rate_percent}%` : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>
-            <input
-              aria-label="pattern"
-              placeholder="leaderboard:*"
-              value={pattern}
-              onChange={(e) => setPattern(e.target.value)}
-            />{' '}
-            <button className="small" onClick={() => clear.mutate(pattern)} disabled={clear.isPending}>
-              Clear
-            </button>{' '}
-            <button className="small" onClick={() => warm.mutate('all')} disabled={warm.isPending}>
-              Warm all
-            </button>
-          </p>
-          {clear.data && <p className="muted">Removed {clear.data.removed} keys.</p>}
-          {warm.data && <p className="muted">Warming ran {warm.data.runs.length} jobs.</p>}
-          {(clear.error ?? warm.error) && <p role="alert">{(clear.error ?? warm.error)?.message}</p>}
-        </>
+          <Stat label="backend · breaker" value={`${c.backend} · ${c.breaker_state}`} />
+        </div>
       )}
     </Card>
   );

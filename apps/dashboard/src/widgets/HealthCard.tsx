@@ -1,16 +1,20 @@
 import type { ComponentHealth } from '@league/contracts';
 import { useHealth } from '../api/monitoring';
-import { Card } from './Card';
+import { Card, formatTime } from '../components/Card';
 
 function Component({ name, health }: { name: string; health: ComponentHealth }) {
   return (
     <tr>
-      <td>{name}</td>
+      <th scope="row">{name}</th>
       <td>
         <span className={`badge ${health.status}`}>{health.status}</span>
       </td>
-      <td>{health.latency_ms === null ? '–' : `${health.latency_ms} ms`}</td>
-      <td className="muted">{health.message}</td>
+      <td className="num">{health.latency_ms === null ? '–' : `${health.latency_ms} ms`}</td>
+      <td className="muted">
+        {health.message}
+        <br />
+        since {formatTime(health.since)}
+      </td>
     </tr>
   );
 }
@@ -23,12 +27,15 @@ export function HealthCard() {
           <p>
             Overall: <span className={`badge ${h.overall_status}`}>{h.overall_status}</span>
           </p>
-          <table>
-            <tbody>
-              <Component name="Database" health={h.database} />
-              <Component name="Cache" health={h.cache} />
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">Health of each component</caption>
+              <tbody>
+                <Component name="Database" health={h.database} />
+                <Component name="Cache" health={h.cache} />
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </Card>

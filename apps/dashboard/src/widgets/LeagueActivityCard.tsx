@@ -1,30 +1,20 @@
 import { useLeagueActivity } from '../api/monitoring';
-import { Card, formatMoney, formatNumber } from './Card';
+import { Card } from '../components/Card';
+import { DataTable } from '../components/DataTable';
+import { leagueColumns } from './league-columns';
 
+/** The five busiest leagues of the last 24 hours. */
 export function LeagueActivityCard() {
   return (
-    <Card title="League activity" query={useLeagueActivity()}>
+    <Card title="League activity" to="league-activity" query={useLeagueActivity({ page_size: 5 })}>
       {(page) => (
-        <table>
-          <thead>
-            <tr>
-              <th>League</th>
-              <th>Members</th>
-              <th>Trades 24h</th>
-              <th>Volume</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((l) => (
-              <tr key={l.id}>
-                <td>{l.name}</td>
-                <td>{formatNumber(l.member_count)}</td>
-                <td>{formatNumber(l.trade_count)}</td>
-                <td>{formatMoney(l.volume)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Busiest leagues, last 24 hours"
+          columns={leagueColumns.filter((c) => c.key !== 'status')}
+          rows={page.items}
+          rowKey={(l) => l.id}
+          empty="No leagues yet."
+        />
       )}
     </Card>
   );

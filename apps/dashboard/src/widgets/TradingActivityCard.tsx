@@ -1,47 +1,36 @@
-import { useState } from 'react';
 import { useTradingActivity } from '../api/monitoring';
-import { hourLabel, TimeSeriesChart } from '../charts/TimeSeriesChart';
-import { Card, formatMoney, formatNumber, Stat } from './Card';
+import { SeriesChart } from '../charts/SeriesChart';
+import { Card, formatMoney, formatNumber, Stat } from '../components/Card';
+import { RangePicker } from '../components/RangePicker';
+import { useUrlState } from '../settings/url-state';
 
+const compactMoney = (v: number) =>
+  v.toLocaleString('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+
+/** Trade count and volume over a chosen range, buy/sell split. */
 export function TradingActivityCard() {
-  const [hours, setHours] = useState(24);
-  const picker = (
-    <select aria-label="hours" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-      {[1, 6, 24, 72, 168].map((h) => (
-        <option key={h} value={h}>
-          {h}h
-        </option>
-      ))}
-    </select>
-  );
+  const [state, setState] = useUrlState({ hours: '24' }, 'trading.');
+  const hours = Number(state.hours) || 24;
   return (
-    <Card title="Trading activity" query={useTradingActivity(hours)} wide actions={picker}>
+    <Card
+      title="Trading activity"
+      to={`trading-activity?hours=${hours}`}
+      query={useTradingActivity(hours)}
+      wide
+      actions={<RangePicker value={String(hours)} onChange={(v) => setState({ hours: v })} />}
+    >
       {(t) => (
         <>
-          <Stat label="trades" value={formatNumber(t.total_trades)} />
-          <Stat label="buy / sell" value={`${formatNumber(t.by_type.buy)} / ${formatNumber(t.by_type.sell)}`} />
-          <Stat label="volume" value={formatMoney(t.volume)} />
-          <TimeSeriesChart data={t.hourly} x="hour" y="trades" label="trades per hour" format={hourLabel} />
-          <table>
-            <thead>
-              <tr>
-                <th>Symbol</th>
-                <th>Trades</th>
-                <th>Avg qty</th>
-                <th>Volume</th>
-              </tr>
-            </thead>
-            <tbody>
-              {t.top_symbols.slice(0, 5).map((s) => (
-                <tr key={s.symbol}>
-                  <td>{s.symbol}</td>
-                  <td>{formatNumber(s.count)}</td>
-                  <td>{s.avg_qty}</td>
-                  <td>{formatMoney(s.volume)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="stats">
+            <Stat label="trades" value={formatNumber(t.total_trades)} />
+            <Stat label="buy / sell" value={`${formatNumber(t.by_type.buy)} / ${formatNumber(t.by_type.sell)}`} />
+            <Stat label="shares" value={formatNumber(t.shares_traded)} />
+            <Stat label="volume" value={formatMoney(t.volume)} />
+          </div>
+          <div className="charts">
+            <SeriesChart data={t.hourly} x="hour" y="volume" label="volume per hour" formatValue={compactMoney} />
+            <SeriesChart data={t.hourly} x="hour" y="trades" label="trades per hour" />
+          </div>
         </>
       )}
     </Card>

@@ -1,0 +1,32 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError, isRetryable } from './client';
+import { queryKeys } from './query-keys';
+
+/**
+ * Drops the session everywhere at once: the login page replaces the dashboard (the URL stays, so the admin
+ * comes back to the same page), then the cards' data goes, so nothing on screen polls with a dead session.
+ */
+export async function endSession(client: QueryClient): Promise<void> {
+  await client.cancelQueries({ queryKey: ['monitoring'] });
+  client.setQueryData(queryKeys.me, null);
+  client.removeQueries({ queryKey: ['monitoring'] });
+}
+
+/** The dashboard's query client: 4xx never retried, and any 401 (an expired or revoked session) leads to login. */
+export function createQueryClient(): QueryClient {
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401) void endSession(client);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        refetchIntervalInBackground: false,
+        retry: (failures, error) => isRetryable(error) && failures < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
