@@ -43,7 +43,8 @@ export interface AppConfig {
     l1MaxBytes: number;
   };
   market: {
-    seed: number;
+    /** Set: a deterministic feed (tests, demos). Null: each tick's draws come from a cryptographic source. */
+    seed: number | null;
     tickMs: number;
     /** Market hours in UTC, "HH:MM-HH:MM"; ticks only run inside them. "always" runs them at every hour. */
     hours: string;
@@ -52,6 +53,23 @@ export interface AppConfig {
     metricsToken: string | null;
     alertWebhookUrl: string | null;
     alertWebhookMinSeverity: 'info' | 'warning' | 'error' | 'critical';
+  };
+  /** Bounds of orders, idempotency and what a trade does after its commit (trading/trade.service.ts). */
+  trading: {
+    /** Shares or contracts per order. */
+    maxOrderQuantity: number;
+    /** Shares or contracts held of one instrument in one league. */
+    maxPositionQuantity: number;
+    /** How long an Idempotency-Key is remembered. */
+    idempotencyKeyTtlMs: number;
+    /** Longest a committed trade's response waits for cache invalidation and event handlers. */
+    postCommitTimeoutMs: number;
+  };
+  /** How long rows that grow with use are kept (the retention job). */
+  retention: {
+    quoteHistoryMs: number;
+    activitiesMs: number;
+    auditLogsMs: number;
   };
   schedules: Record<string, string>;
   jobs: {
@@ -131,6 +149,7 @@ export const DEFAULT_SCHEDULES: Record<string, string> = {
   quote_tick: '*/5 * * * * *',
   health_probe: '*/15 * * * * *',
   retention: '0 17 3 * * *',
+  option_expiry: '0 5 21 * * *',
   rollups: '0 * * * * *',
 };
 
@@ -294,7 +313,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       l1MaxBytes: r.int('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 0, 8 * 1024 * 1024 * 1024),
     },
     market: {
-      seed: r.int('MARKET_SEED', 42, 0, 2 ** 31 - 1),
+      seed: r.optional('MARKET_SEED') === null ? null : r.int('MARKET_SEED', 0, 0, 2 ** 31 - 1),
       tickMs: r.duration('MARKET_TICK', 5_000),
       hours,
     },
@@ -303,6 +322,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       alertWebhookUrl: r.url('ALERT_WEBHOOK_URL', ['http', 'https'], null),
       alertWebhookMinSeverity: r.oneOf('ALERT_WEBHOOK_MIN_SEVERITY', SEVERITIES, 'error'),
     },
+    trading: tradingConfig(r),
+    retention: {
+      quoteHistoryMs: atLeast(r, 'RETENTION_QUOTE_HISTORY', 7 * DAY_MS, 3600_000, '1h'),
+      activitiesMs: atLeast(r, 'RETENTION_ACTIVITIES', 365 * DAY_MS, DAY_MS, '1d'),
+      auditLogsMs: atLeast(r, 'RETENTION_AUDIT_LOGS', 365 * DAY_MS, DAY_MS, '1d'),
+    },
     schedules,
     jobs: {
       leaseTtlMs: jobLeaseTtl(r),
@@ -310,6 +335,35 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     warming: warmingConfig(r),
   };
+}
+
+const DAY_MS = 24 * 3600_000;
+/** Quantities are PostgreSQL integers: no bound may let a position pass 2^31 - 1. */
+const INT4_MAX = 2 ** 31 - 1;
+
+function tradingConfig(r: Reader): AppConfig['trading'] {
+  const maxPosition = r.int('TRADE_MAX_POSITION_QUANTITY', 1_000_000, 1, INT4_MAX);
+  const maxOrder = r.int('TRADE_MAX_ORDER_QUANTITY', 100_000, 1, INT4_MAX);
+  if (maxOrder > maxPosition) {
+    throw new ConfigError(
+      'TRADE_MAX_ORDER_QUANTITY',
+      `at most TRADE_MAX_POSITION_QUANTITY (${maxPosition})`,
+      `${maxOrder}`,
+    );
+  }
+  return {
+    maxOrderQuantity: maxOrder,
+    maxPositionQuantity: maxPosition,
+    idempotencyKeyTtlMs: atLeast(r, 'TRADE_IDEMPOTENCY_TTL', DAY_MS, 60_000, '1m'),
+    postCommitTimeoutMs: r.duration('TRADE_POST_COMMIT_TIMEOUT', 250),
+  };
+}
+
+/** A duration with a floor: a retention window of 0 would delete what was just written. */
+function atLeast(r: Reader, name: string, fallbackMs: number, minMs: number, min: string): number {
+  const value = r.duration(name, fallbackMs);
+  if (value < minMs) throw new ConfigError(name, `a duration of at least ${min}`, `${value}ms`);
+  return value;
 }
 
 function warmingConfig(r: Reader): AppConfig['warming'] {

@@ -53,7 +53,7 @@ export class MarketService implements OnApplicationBootstrap {
 
   /**
    * Moves every price one step, inside market hours only: updates `quotes` (rolling prev_close over at the
-   * first tick of a new UTC day), appends `quote_history`, commits, drops the cached quotes and options chains
+   * first tick of a new UTC day), appends `quote_history` (with each move's draw), commits, drops the cached quotes and options chains
    * of the changed symbols, then emits QuoteChanged per changed quote.
    */
   async tick(at = new Date()): Promise<TickResult> {
@@ -74,9 +74,9 @@ export class MarketService implements OnApplicationBootstrap {
         [moved.map((q) => q.symbol), moved.map((q) => q.price), at],
       );
       await m.query(
-        `INSERT INTO quote_history (symbol, recorded_at, price)
-         SELECT s, $3, p FROM unnest($1::text[], $2::numeric[]) AS x(s, p) ON CONFLICT DO NOTHING`,
-        [moved.map((q) => q.symbol), moved.map((q) => q.price), at],
+        `INSERT INTO quote_history (symbol, recorded_at, price, draw)
+         SELECT s, $3, p, d FROM unnest($1::text[], $2::numeric[], $4::float8[]) AS x(s, p, d) ON CONFLICT DO NOTHING`,
+        [moved.map((q) => q.symbol), moved.map((q) => q.price), at, moved.map((q) => q.draw ?? null)],
       );
     });
     // Committed: every moved quote and its options chains, in one batch, before the tick reports done.

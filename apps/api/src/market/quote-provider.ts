@@ -7,6 +7,11 @@ export interface QuoteSnapshot {
   volatility: string;
 }
 
+/** A price after a tick, with the standard normal draw that moved it when the feed is random (kept for replay). */
+export interface QuoteMove extends QuoteSnapshot {
+  draw?: number;
+}
+
 /**
  * Where prices come from. The simulated feed is the only one today; a real vendor would implement the same
  * two calls, and MarketService would not change.
@@ -15,7 +20,7 @@ export interface QuoteProvider {
   /** The instruments on offer with their opening prices (loaded into an empty `quotes` table). */
   universe(): QuoteSnapshot[];
   /** Next prices for `current` at time `at` (a subset when some did not move). */
-  next(current: QuoteSnapshot[], at: Date): QuoteSnapshot[];
+  next(current: QuoteSnapshot[], at: Date): QuoteMove[];
 }
 
 /** Nest injection token of the QuoteProvider. */

@@ -1,7 +1,8 @@
+import { getRandomValues } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { QuoteProvider, QuoteSnapshot } from './quote-provider.js';
+import type { QuoteMove, QuoteProvider, QuoteSnapshot } from './quote-provider.js';
 import { TICKERS } from './tickers.js';
 
 /** Seconds of trading in a year (252 sessions of 6.5 h): the time unit of the volatilities. */
@@ -10,13 +11,15 @@ const TRADING_SECONDS_PER_YEAR = 252 * 6.5 * 3600;
 const DRIFT = 0.07;
 
 /**
- * Geometric Brownian motion over the TICKERS universe. Each tick's random draws come from a generator seeded
- * with (seed, tick number), where the tick number is the wall-clock time divided by the tick interval: the same
- * seed gives the same path on every instance and after a restart, whichever instance runs the tick.
+ * Geometric Brownian motion over the TICKERS universe. Without a seed, each tick's draws come from the
+ * operating system's cryptographic source, so no player can compute tomorrow's prices from the code; every
+ * draw is returned with its move (MarketService stores it in quote_history) and `step` replays it exactly.
+ * With a seed (tests, demos), the draws come from a generator seeded with (seed, tick number), where the tick
+ * number is the wall-clock time divided by the tick interval: the same path on every instance and after a restart.
  */
 export class SimulatedQuoteProvider implements QuoteProvider {
   constructor(
-    private readonly seed: number,
+    private readonly seed: number | null,
     private readonly tickMs: number,
   ) {}
 
@@ -29,21 +32,35 @@ export class SimulatedQuoteProvider implements QuoteProvider {
     }));
   }
 
-  next(current: QuoteSnapshot[], at: Date): QuoteSnapshot[] {
-    const tick = Math.floor(at.getTime() / this.tickMs);
-    const rng = xoroshiro128plus(mix(this.seed, tick));
-    const dt = this.tickMs / 1000 / TRADING_SECONDS_PER_YEAR;
+  next(current: QuoteSnapshot[], at: Date): QuoteMove[] {
+    const uniform = this.seed === null ? cryptoUniform : this.seededUniform(at);
     // Sorted so that each symbol draws the same numbers whatever order the caller passes.
     const sorted = [...current].sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
     return sorted.map((q) => {
-      const sigma = Number(q.volatility);
-      const z = gaussian(() => uniformFloat64(rng));
-      // The exponent is a float (a random shock); the price itself stays a 4-decimal exact value.
-      const factor = Math.exp((DRIFT - (sigma * sigma) / 2) * dt + sigma * Math.sqrt(dt) * z);
-      const price = Decimal.max(new Decimal(q.price).times(factor), '0.01').toDecimalPlaces(4);
-      return { ...q, price: price.toFixed(4) };
+      const draw = gaussian(uniform);
+      return { ...q, price: this.step(q.price, q.volatility, draw), draw };
     });
   }
+
+  /** The price one tick after `price`, moved by the standard normal `draw` (replays a stored draw exactly). */
+  step(price: string, volatility: string, draw: number): string {
+    const dt = this.tickMs / 1000 / TRADING_SECONDS_PER_YEAR;
+    const sigma = Number(volatility);
+    // The exponent is a float (a random shock); the price itself stays a 4-decimal exact value.
+    const factor = Math.exp((DRIFT - (sigma * sigma) / 2) * dt + sigma * Math.sqrt(dt) * draw);
+    return Decimal.max(new Decimal(price).times(factor), '0.01').toDecimalPlaces(4).toFixed(4);
+  }
+
+  private seededUniform(at: Date): () => number {
+    const rng = xoroshiro128plus(mix(this.seed!, Math.floor(at.getTime() / this.tickMs)));
+    return () => uniformFloat64(rng);
+  }
+}
+
+/** A uniform draw in [0, 1) with 53 random bits from the cryptographic source. */
+function cryptoUniform(): number {
+  const [high, low] = getRandomValues(new Uint32Array(2));
+  return ((high >>> 5) * 2 ** 26 + (low >>> 6)) / 2 ** 53;
 }
 
 /** A standard normal draw (Box-Muller). */

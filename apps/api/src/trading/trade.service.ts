@@ -1,7 +1,9 @@
 import {
   ConflictException,
   ForbiddenException,
+  Inject,
   Injectable,
+  Logger,
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
@@ -11,6 +13,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Page, Trade, TradeResult } from '@league/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CacheInvalidator } from '../cache/cache-invalidator.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.token.js';
 import { DomainEvent, type TradeExecutedEvent } from '../events/domain-events.js';
 import {
   CONTRACT_MULTIPLIER,
@@ -22,14 +26,22 @@ import {
 import { midPrice } from '../market/options.service.js';
 import { normalizeSymbol, QUOTE_COLUMNS, type QuoteRow } from '../market/quote-row.js';
 import type { TradeDto } from './dto/trade.dto.js';
-import { cents } from './money.js';
+import { cents, toCentsDecimal } from './money.js';
+import { finishWithin } from './post-commit.js';
+import { TradeIdempotency } from './trade-idempotency.js';
 import { TRADE_COLUMNS, toTrade, type TradeRow } from './trade-row.js';
 
 interface Priced {
   instrument: string;
-  /** Per share, exact. */
+  /** Per share, in cents: the price the wire shows is the price charged. */
   price: Decimal;
   multiplier: number;
+}
+
+/** An order's answer, and whether it is the stored answer of an earlier attempt with the same Idempotency-Key. */
+export interface PlacedOrder {
+  result: TradeResult;
+  replayed: boolean;
 }
 
 /**
@@ -38,14 +50,37 @@ interface Priced {
  */
 @Injectable()
 export class TradeService {
+  private readonly logger = new Logger(TradeService.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly events: EventEmitter2,
     private readonly invalidator: CacheInvalidator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(user: AuthUser, leagueId: number, order: TradeDto, now = new Date()): Promise<TradeResult> {
-    const result = await this.db.transaction(async (m) => {
+    return (await this.place(user, leagueId, order, { now })).result;
+  }
+
+  /**
+   * Executes `order`, at most once per `idempotencyKey`: a retry with the key answers the first attempt's result
+   * (a different order with the key: 422).
+   */
+  async place(
+    user: AuthUser,
+    leagueId: number,
+    order: TradeDto,
+    options: { idempotencyKey?: string; now?: Date } = {},
+  ): Promise<PlacedOrder> {
+    const { idempotencyKey: key, now = new Date() } = options;
+    const limits = this.config.trading;
+    const placed = await this.db.transaction(async (m): Promise<PlacedOrder> => {
+      if (key !== undefined) {
+        const fingerprint = TradeIdempotency.fingerprint(leagueId, order);
+        const replay = await TradeIdempotency.claim(m, user.id, key, fingerprint, now, limits.idempotencyKeyTtlMs);
+        if (replay) return { result: replay.result, replayed: true };
+      }
       // FOR SHARE: an archive (an UPDATE of this row) waits for running orders, and orders wait for it.
       const leagues: { status: string }[] = await m.query(`SELECT status FROM leagues WHERE id = $1 FOR SHARE`, [
         leagueId,
@@ -60,6 +95,11 @@ export class TradeService {
       );
       if (!members[0]) throw new ForbiddenException('You are not a member of this league; join it to trade');
       if (leagues[0].status === 'archived') throw new ConflictException('This league is archived; trading is closed');
+      if (order.quantity > limits.maxOrderQuantity) {
+        throw new UnprocessableEntityException(
+          `quantity ${order.quantity} is over the limit of ${limits.maxOrderQuantity} per order`,
+        );
+      }
 
       const priced = this.price(quotes[0], order, now);
       const positions: { quantity: number; avg_cost: string }[] = await m.query(
@@ -78,8 +118,13 @@ export class TradeService {
             `Not enough cash: this order costs ${amount.toFixed(2)} and you have ${cash.toFixed(2)}`,
           );
         }
-        cash = cash.minus(amount);
         const quantity = held + order.quantity;
+        if (quantity > limits.maxPositionQuantity) {
+          throw new UnprocessableEntityException(
+            `This order would hold ${quantity} of ${priced.instrument}; a position holds at most ${limits.maxPositionQuantity}`,
+          );
+        }
+        cash = cash.minus(amount);
         const avg = avgCost.times(held).plus(priced.price.times(order.quantity)).dividedBy(quantity).toDecimalPlaces(4);
         await this.upsertPosition(m, leagueId, user.id, symbol, priced.instrument, order, quantity, avg);
       } else {
@@ -151,20 +196,32 @@ export class TradeService {
         ],
       );
       const rows: TradeRow[] = await m.query(`SELECT ${TRADE_COLUMNS} FROM trades t WHERE t.id = $1`, [inserted.id]);
-      return { trade: toTrade(rows[0]), cash: cents(cash) };
+      const result = { trade: toTrade(rows[0]), cash: cents(cash) };
+      if (key !== undefined) await TradeIdempotency.record(m, user.id, key, result);
+      return { result, replayed: false };
     });
-    // Committed: drop what the trade changed before answering, so the trader's next read sees it.
-    await this.invalidator.invalidateTradeImpact(user.id, leagueId, result.trade.symbol);
-    await this.events.emitAsync(DomainEvent.TradeExecuted, {
-      tradeId: result.trade.id,
-      leagueId,
-      userId: user.id,
-      symbol: result.trade.symbol,
-      side: order.side,
-      quantity: order.quantity,
-      at: now,
-    } satisfies TradeExecutedEvent);
-    return result;
+    if (placed.replayed) return placed;
+    const { result } = placed;
+    // Committed: drop what the trade changed before answering, so the trader's next read sees it (the in-process
+    // entries go at once; Redis and event handlers get a bounded wait, then finish behind the response).
+    await finishWithin(
+      'Trade follow-up',
+      Promise.all([
+        this.invalidator.invalidateTradeImpact(user.id, leagueId, result.trade.symbol),
+        this.events.emitAsync(DomainEvent.TradeExecuted, {
+          tradeId: result.trade.id,
+          leagueId,
+          userId: user.id,
+          symbol: result.trade.symbol,
+          side: order.side,
+          quantity: order.quantity,
+          at: now,
+        } satisfies TradeExecutedEvent),
+      ]),
+      limits.postCommitTimeoutMs,
+      this.logger,
+    );
+    return placed;
   }
 
   /** A league's trades, newest first, optionally one member's. */
@@ -189,9 +246,9 @@ export class TradeService {
     };
   }
 
-  /** Prices the order at the current quote: stock at the quote, options at the Black-Scholes mid. */
+  /** Prices the order at the current quote in cents: stock at the quote, options at the Black-Scholes mid. */
   private price(quote: QuoteRow, order: TradeDto, now: Date): Priced {
-    if (!order.option) return { instrument: quote.symbol, price: new Decimal(quote.price), multiplier: 1 };
+    if (!order.option) return { instrument: quote.symbol, price: toCentsDecimal(quote.price), multiplier: 1 };
     const { type, expiration } = order.option;
     const strike = new Decimal(order.option.strike);
     const instrument = optionInstrument(quote.symbol, type, expiration, strike);
@@ -210,7 +267,12 @@ export class TradeService {
         );
       }
     }
-    return { instrument, price: midPrice(quote, type, strike, expiration, now), multiplier: CONTRACT_MULTIPLIER };
+    const price = midPrice(quote, type, strike, expiration, now);
+    // A contract worth less than a cent would be free: it can be closed, not opened.
+    if (order.side === 'buy' && price.isZero()) {
+      throw new UnprocessableEntityException(`${instrument} is worth less than a cent (mid 0.00) and cannot be bought`);
+    }
+    return { instrument, price, multiplier: CONTRACT_MULTIPLIER };
   }
 
   private async upsertPosition(

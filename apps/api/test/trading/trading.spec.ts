@@ -159,21 +159,21 @@ describe('trading core', () => {
         `SELECT quantity, avg_cost FROM positions WHERE user_id = $1 AND instrument = 'AAPL'`,
         [alice.id],
       );
-      // (10 * 100 + 5 * 110.3333) / 15 = 103.4444 (exact decimal, 4 places)
-      expect(pos).toEqual({ quantity: 15, avg_cost: '103.4444' });
+      // Executed at 110.33, the price the quote shows: (10 * 100 + 5 * 110.33) / 15 = 103.4433 (4 places)
+      expect(pos).toEqual({ quantity: 15, avg_cost: '103.4433' });
       const [member] = await t.db.query<{ cash: string }>(
         `SELECT cash FROM league_members WHERE league_id = $1 AND user_id = $2`,
         [leagueId, alice.id],
       );
-      expect(member.cash).toBe('8448.33'); // 9000 - 551.6665 rounded to cents
+      expect(member.cash).toBe('8448.35'); // 9000 - 5 x 110.33
     });
 
     it('sells with realized P&L, and closes the position when all is sold', async () => {
       await t.db.query(`UPDATE quotes SET price = 120 WHERE symbol = 'AAPL'`);
       const part = await trade(alice, { symbol: 'AAPL', side: 'sell', quantity: 5 });
       expect(part.status).toBe(201);
-      expect(part.body.trade.realized_pnl).toBe(82.78); // (120 - 103.4444) * 5
-      expect(part.body.cash).toBe(9048.33);
+      expect(part.body.trade.realized_pnl).toBe(82.78); // (120 - 103.4433) * 5
+      expect(part.body.cash).toBe(9048.35);
       const rest = await trade(alice, { symbol: 'AAPL', side: 'sell', quantity: 10 });
       expect(rest.status).toBe(201);
       const left = await t.db.query(`SELECT * FROM positions WHERE user_id = $1`, [alice.id]);
@@ -295,7 +295,7 @@ describe('trading core', () => {
 
   describe('reads', () => {
     beforeAll(async () => {
-      // alice: 10 AAPL at 120 (cash 9048.33); bob: flat; carol joins with cash only.
+      // alice: 10 AAPL at 120 (cash 9048.35); bob: flat; carol joins with cash only.
       await t.db.query(`UPDATE quotes SET price = 120 WHERE symbol = 'AAPL'`);
       await trade(alice, { symbol: 'AAPL', side: 'buy', quantity: 10 });
       await t.request({ method: 'POST', url: `/api/leagues/${leagueId}/join`, token: carol.token });
@@ -308,9 +308,9 @@ describe('trading core', () => {
       expect(res.body).toMatchObject({
         user_id: alice.id,
         username: 'alice',
-        cash: 9048.33,
+        cash: 9048.35,
         positions_value: 1300,
-        total_value: 10348.33,
+        total_value: 10348.35,
         starting_cash: 10000,
         unrealized_pnl: 100,
         return_pct: 3.48,
@@ -341,7 +341,7 @@ describe('trading core', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ league_id: leagueId, page: 1, page_size: 50, total: 3 });
       expect(res.body.items).toEqual([
-        { rank: 1, user_id: alice.id, username: 'alice', portfolio_value: 10348.33, cash: 9048.33, return_pct: 3.48 },
+        { rank: 1, user_id: alice.id, username: 'alice', portfolio_value: 10348.35, cash: 9048.35, return_pct: 3.48 },
         { rank: 2, user_id: bob.id, username: 'bob', portfolio_value: 10000, cash: 10000, return_pct: 0 },
         { rank: 2, user_id: carol.id, username: 'carol', portfolio_value: 10000, cash: 10000, return_pct: 0 },
       ]);
@@ -382,7 +382,7 @@ describe('trading core', () => {
       );
       expect(res.body).toMatchObject({ league_id: leagueId, members: 3, trades: Number(sum.n), volume: Number(sum.v) });
       expect(res.body.top_symbols[0]).toMatchObject({ symbol: 'AAPL', trades: 5 });
-      // (10348.33 + 10000 + 10000) / 3 = 10116.11 -> 1.16 %
+      // (10348.35 + 10000 + 10000) / 3 = 10116.12 -> 1.16 %
       expect(res.body.average_return_pct).toBe(1.16);
       expect(res.body.last_trade_at).not.toBeNull();
     });
@@ -396,10 +396,10 @@ describe('trading core', () => {
         trades: 5,
         win_rate_pct: 100,
         leagues: 1,
-        total_value: 10348.33,
+        total_value: 10348.35,
         total_return_pct: 3.48,
       });
-      expect(res.body.best_trade).toMatchObject({ symbol: 'AAPL', realized_pnl: 165.56 }); // (120 - 103.4444) * 10
+      expect(res.body.best_trade).toMatchObject({ symbol: 'AAPL', realized_pnl: 165.57 }); // (120 - 103.4433) * 10
       const bobs = (await t.request({ url: `/api/users/${bob.id}/stats`, token: bob.token })).body;
       expect(bobs).toMatchObject({ trades: 2, win_rate_pct: 0, leagues: 2 });
       const nobody = (await t.request({ url: `/api/users/${admin.id}/stats`, token: bob.token })).body;

@@ -32,7 +32,8 @@ export class TradeDto implements TradeRequest {
   @ApiProperty({ example: 10, description: 'shares, or option contracts (100 shares each)' })
   @IsInt({ message: 'quantity must be a positive integer' })
   @Min(1, { message: 'quantity must be a positive integer' })
-  @Max(1_000_000, { message: 'quantity must be at most 1000000' })
+  // Only the column's range here; the configured limits (TRADE_MAX_ORDER_QUANTITY ...) answer 422.
+  @Max(2_147_483_647, { message: 'quantity must be at most 2147483647' })
   quantity: number;
 
   @ApiPropertyOptional({ type: OptionOrderDto, description: 'present for an option order' })
