@@ -7,6 +7,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { RateCounter } from './rate-counter.js';
+import { SessionChangeListener } from './session-change-listener.js';
 import { SessionService } from './session.service.js';
 
 @Module({
@@ -14,6 +15,7 @@ import { SessionService } from './session.service.js';
   providers: [
     AuthService,
     SessionService,
+    SessionChangeListener,
     LoginThrottleService,
     RateCounter,
     AdminBootstrapService,

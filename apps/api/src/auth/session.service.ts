@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { CacheKey } from '../cache/cache-key.js';
 import { CacheService } from '../cache/cache.service.js';
@@ -15,6 +16,12 @@ export interface CreatedSession {
   expiresAt: Date;
 }
 
+/** Thrown inside a cache fetch for an unknown token: nothing is cached (random tokens must not fill the cache). */
+const NO_SESSION = Symbol('no session');
+
+/** Sessions whose cached copies may be out of date, remembered at most this many at once. */
+const RECHECK_MAX = 100_000;
+
 /** A resolved session as cached: the user and when the session ends. */
 interface CachedSession {
   user: Omit<AuthUser, 'sessionId'>;
@@ -23,16 +30,51 @@ interface CachedSession {
 
 /**
  * Creates, resolves and revokes sessions. The only code that reads the sessions table. Resolved sessions are
- * cached (CacheKey.session, 24 h but never past the session's own expiry), so an authenticated request costs
- * no query; revoking deletes the entry on every instance at once.
+ * cached (CacheKey.session, minutes, never past the session's own expiry), so an authenticated request costs no
+ * query. Unknown tokens are not cached.
+ *
+ * Revocation fails closed. A session revoked, deleted, or whose user changed (PostgreSQL notifies every instance,
+ * see SessionChangeListener) is resolved from PostgreSQL, bypassing every cache tier, for as long as any cached
+ * copy of it could live; so a logout during a Redis outage, or a role change an instance's cache never heard
+ * of, still applies at once everywhere. While the notifications cannot be received, the cache is not trusted.
  */
 @Injectable()
 export class SessionService {
+  private readonly recheck: LRUCache<string, true>;
+  /** The cache may answer from this time on (listening to notifications, and older copies expired). */
+  private cacheTrustedFrom = Number.POSITIVE_INFINITY;
+  private everListened = false;
+
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cache: CacheService,
-  ) {}
+  ) {
+    this.recheck = new LRUCache({ max: RECHECK_MAX, ttl: this.cachedCopyLifetime(), ttlAutopurge: false });
+  }
+
+  /** The longest a cached copy made now can be served: the TTL with its jitter, plus a margin. */
+  private cachedCopyLifetime(): number {
+    return Math.ceil(this.cache.ttlOfType('session') * 1.1) + 5_000;
+  }
+
+  /** The session changed in PostgreSQL: drop cached copies and resolve it from PostgreSQL until they are gone. */
+  changed(sessionId: string): void {
+    if (!/^[0-9a-f]{64}$/.test(sessionId)) return;
+    this.recheck.set(sessionId, true);
+    this.cache.delete(CacheKey.session(sessionId)).catch(() => undefined);
+  }
+
+  /** Whether PostgreSQL's session notifications reach this instance. */
+  listening(up: boolean): void {
+    if (!up) {
+      this.cacheTrustedFrom = Number.POSITIVE_INFINITY;
+      return;
+    }
+    // After an outage, copies cached before it may have missed a change: trust the cache once they expired.
+    this.cacheTrustedFrom = this.everListened ? Date.now() + this.cachedCopyLifetime() : 0;
+    this.everListened = true;
+  }
 
   async create(userId: number, ip: string | null, userAgent: string | null): Promise<CreatedSession> {
     const token = newSessionToken();
@@ -50,14 +92,30 @@ export class SessionService {
 
   /** The user of a live (unexpired, unrevoked) session, or null. */
   async resolve(sessionId: string): Promise<AuthUser | null> {
+    const found =
+      this.recheck.has(sessionId) || Date.now() < this.cacheTrustedFrom
+        ? await this.load(sessionId)
+        : await this.fromCache(sessionId);
+    if (!found || found.expiresAt <= Date.now()) return null;
+    return { ...found.user, sessionId };
+  }
+
+  private async fromCache(sessionId: string): Promise<CachedSession | null> {
     const ttl = this.cache.ttlOfType('session');
-    const cached = await this.cache.getOrFetch<CachedSession | null>(
-      CacheKey.session(sessionId),
-      () => this.load(sessionId),
-      (found) => (found ? Math.min(ttl, found.expiresAt - Date.now()) : ttl),
-    );
-    if (!cached || cached.expiresAt <= Date.now()) return null;
-    return { ...cached.user, sessionId };
+    try {
+      return await this.cache.getOrFetch<CachedSession>(
+        CacheKey.session(sessionId),
+        async () => {
+          const loaded = await this.load(sessionId);
+          if (!loaded) throw NO_SESSION;
+          return loaded;
+        },
+        (found) => Math.min(ttl, found.expiresAt - Date.now()),
+      );
+    } catch (error) {
+      if (error === NO_SESSION) return null;
+      throw error;
+    }
   }
 
   private async load(sessionId: string): Promise<CachedSession | null> {
@@ -75,8 +133,8 @@ export class SessionService {
 
   async revoke(sessionId: string): Promise<void> {
     await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
-    // After the commit: every instance drops the cached session (pub/sub), so the token stops working at once.
-    await this.cache.delete(CacheKey.session(sessionId));
+    // After the commit: here at once; other instances hear it from PostgreSQL (and from the cache bus).
+    this.changed(sessionId);
   }
 
   /** A user's role or name changed: their live sessions are resolved afresh. */
@@ -86,6 +144,6 @@ export class SessionService {
       `SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()`,
       [event.userId],
     );
-    if (rows.length) await this.cache.delete(rows.map((r) => CacheKey.session(r.id)));
+    for (const row of rows) this.changed(row.id);
   }
 }

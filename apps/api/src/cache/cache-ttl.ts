@@ -15,7 +15,8 @@ export const CacheTtl = {
   league_stats: 10 * MINUTE,
   activity: 5 * MINUTE,
   search: 60 * MINUTE,
-  session: 24 * 60 * MINUTE,
+  // Minutes, not the session's lifetime: a role change or logout that a cache missed is bounded by this.
+  session: 5 * MINUTE,
 } as const satisfies Record<Exclude<CacheKeyType, 'http'>, number>;
 
 /** How long a cached `null` ("no such thing") lives: short, so a thing created soon after is seen soon. */

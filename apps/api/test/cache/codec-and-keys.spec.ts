@@ -57,7 +57,7 @@ describe('CacheTtl', () => {
       portfolio: 120_000,
       quote: 60_000,
       search: 3_600_000,
-      session: 86_400_000,
+      session: 300_000,
     });
     const table = ttlTable(loadConfig({ CACHE_TTL_LEADERBOARD: '30s', CACHE_TTL_SESSION: '1h' }));
     expect(table.leaderboard).toBe(30_000);

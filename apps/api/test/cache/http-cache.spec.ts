@@ -114,7 +114,7 @@ describe.each(MODES)('HTTP cache interceptor, @Cached and admin API (%s)', (mode
       breaker_state: 'closed',
       redis: { enabled: mode === 'redis', connected: mode === 'redis', reachable: mode === 'redis' },
       l1: { max_entries: t.config.cache.l1MaxEntries },
-      ttl_seconds: { leaderboard: 300, quote: 60, session: 86_400 },
+      ttl_seconds: { leaderboard: 300, quote: 60, session: 300 },
     });
     for (const field of ['hits', 'misses', 'sets', 'deletes', 'total_requests', 'hit_rate_percent']) {
       expect(typeof res.body.stats[field]).toBe('number');
