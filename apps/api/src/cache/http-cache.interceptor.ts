@@ -20,8 +20,9 @@ import { CacheService } from './cache.service.js';
  * be served to another.
  * - `public`: the same for every caller (quotes, options chains).
  * - `user`: the caller's own (portfolio, my stats): keyed by the caller's user id.
- * - `league`: the same for everyone allowed into the league (leaderboard, activity): keyed by the league id
- *   route parameter. The guard still runs on every request, so membership is always checked.
+ * - `league`: the same for everyone allowed to read it (leaderboard, activity, a member's portfolio): keyed by the
+ *   league id route parameter. Guards run before this interceptor on every request, HIT or not; a route whose
+ *   data is for the league's members only says so with @MembersOnly (trading/league-member.guard.ts).
  */
 export type CacheScope = 'public' | 'user' | 'league';
 
@@ -74,7 +75,8 @@ export class HttpCacheInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    if (request.method !== 'GET') return next.handle();
+    // HEAD is a GET without the body (Fastify's exposed HEAD routes): served from the same entry.
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next.handle();
     const options = this.reflector.get<CacheRouteOptions | undefined>(CACHE_ROUTE, context.getHandler());
     const key = options
       ? options.key

@@ -7,6 +7,7 @@ import { CacheKey } from '../cache/cache-key.js';
 import { CacheRoute } from '../cache/http-cache.interceptor.js';
 import { idParam } from '../cache/route-key.js';
 import { IdParamPipe } from '../common/id-param.pipe.js';
+import { MembersOnly } from './league-member.guard.js';
 import { PortfolioService } from './portfolio.service.js';
 
 @ApiTags('leagues')
@@ -26,8 +27,9 @@ export class PortfolioController {
     return this.portfolios.get(user.id, id, new Date(), true);
   }
 
-  /** Any member's, the same for every caller allowed into the league. */
+  /** Any member's, the same for every caller allowed into the league: its members and admins. */
   @Get(':userId')
+  @MembersOnly()
   @CacheRoute({
     scope: 'league',
     leagueParam: 'id',

@@ -7,6 +7,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { TradeDto } from './dto/trade.dto.js';
 import { TradesQueryDto } from './dto/trades-query.dto.js';
 import { IdParamPipe } from '../common/id-param.pipe.js';
+import { MembersOnly } from './league-member.guard.js';
 import { TradeService } from './trade.service.js';
 
 /** Visible ASCII, as HTTP header values allow; a UUID is the usual choice. */
@@ -43,7 +44,9 @@ export class TradesController {
     return placed.result;
   }
 
+  /** Members of the league and admins only. */
   @Get()
+  @MembersOnly()
   list(@Param('id', new IdParamPipe('league id')) id: number, @Query() query: TradesQueryDto): Promise<Page<Trade>> {
     return this.trades.list(id, query.user_id, query.page, query.page_size);
   }
