@@ -78,17 +78,25 @@ const COLORS: Record<AlertSeverity, string> = {
   critical: 'danger',
 };
 
+/**
+ * Slack's control characters escaped: alert text quotes user input (usernames, league names), and `<...>` would
+ * otherwise become links or mentions (`<!channel>`) in the receiving channel.
+ */
+export function slackEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function slackMessage(alert: Alert, suppressed = 0): Record<string, unknown> {
   const note = suppressed ? ` (${suppressed} more alert(s) suppressed by throttling)` : '';
   return {
-    text: `[${alert.severity.toUpperCase()}] ${alert.title}${note}`,
+    text: `[${alert.severity.toUpperCase()}] ${slackEscape(alert.title)}${note}`,
     attachments: [
       {
         color: COLORS[alert.severity],
-        title: alert.title,
-        text: alert.message,
+        title: slackEscape(alert.title),
+        text: slackEscape(alert.message),
         fields: [
-          { title: 'Type', value: alert.alert_type, short: true },
+          { title: 'Type', value: slackEscape(alert.alert_type), short: true },
           { title: 'Severity', value: alert.severity, short: true },
           { title: 'Alert id', value: String(alert.id), short: true },
           { title: 'First seen', value: alert.first_seen, short: true },

@@ -50,6 +50,16 @@ describe('alert webhook', () => {
     });
   });
 
+  it('escapes Slack control characters in alert text (user input cannot ping a channel or forge a link)', async () => {
+    const before = received.length;
+    await raise('Login flood from <!channel> & <http://evil.example|your bank>', 'critical');
+    const posted = received[before] as { text: string; attachments: Array<{ title: string }> };
+    expect(posted.text).toBe(
+      '[CRITICAL] Login flood from &lt;!channel&gt; &amp; &lt;http://evil.example|your bank&gt;',
+    );
+    expect(posted.attachments[0].title).not.toMatch(/[<>]/);
+  });
+
   it('does not post repeats of an active alert, nor the same fingerprint again within the throttle window', async () => {
     const before = received.length;
     const first = await raise('Flapping condition', 'warning', 'flap');
@@ -65,9 +75,9 @@ describe('alert webhook', () => {
     const before = received.length;
     for (let i = 0; i < 12; i++) await raise(`Distinct alert ${i}`, 'error');
     const sent = received.length - before;
-    // Two were sent in the tests above within this minute (unless the minute turned): at most 10 per minute.
+    // Three were sent in the tests above within this minute (unless the minute turned): at most 10 per minute.
     expect(sent).toBeLessThanOrEqual(10);
-    expect(sent).toBeGreaterThanOrEqual(8);
+    expect(sent).toBeGreaterThanOrEqual(7);
     const rows = await t.db.query<{ n: string }>(
       `SELECT count(*) AS n FROM system_alerts WHERE title LIKE 'Distinct alert %'`,
     );
