@@ -41,6 +41,7 @@ describe('auth', () => {
     expect(cookie).toMatch(/league_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(login.headers['cache-control']).toBe('no-store');
 
     const me = await t.request({ url: '/api/auth/me', token: login.body.token });
     expect(me.status).toBe(200);

@@ -33,6 +33,8 @@ export class AuthController {
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
     });
+    // The body holds a bearer token: no browser or proxy may keep a copy.
+    void reply.header('Cache-Control', 'no-store');
     reply.setCookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
