@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MarketModule } from '../market/market.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
+import { TradingModule } from '../trading/trading.module.js';
 import { BuiltInJobs } from './built-in-jobs.js';
 import { CacheWarmController } from './cache-warm.controller.js';
 import { makeInstanceId } from './instance-id.js';
@@ -19,7 +20,7 @@ import { WarmTargets } from './warm-targets.js';
  * built-in maintenance jobs, and the admin routes. Needs ScheduleModule.forRoot() in the app module.
  */
 @Module({
-  imports: [MarketModule, MonitoringModule],
+  imports: [MarketModule, MonitoringModule, TradingModule],
   controllers: [JobsController, CacheWarmController],
   providers: [
     { provide: INSTANCE_ID, useFactory: makeInstanceId },

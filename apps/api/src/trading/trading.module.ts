@@ -7,6 +7,7 @@ import { LeaderboardController } from './leaderboard.controller.js';
 import { LeaderboardService } from './leaderboard.service.js';
 import { LeagueService } from './league.service.js';
 import { LeaguesController } from './leagues.controller.js';
+import { OptionSettlement } from './option-settlement.service.js';
 import { PortfolioController } from './portfolio.controller.js';
 import { PortfolioService } from './portfolio.service.js';
 import { SearchController } from './search.controller.js';
@@ -27,6 +28,7 @@ const SERVICES = [
   StatsService,
   SearchService,
   CachedReads,
+  OptionSettlement,
 ];
 
 @Module({

@@ -11,7 +11,8 @@ export interface RetentionStep {
 
 /**
  * retention: deletes old sessions (expired or revoked a week ago), login attempts (a month), job runs (a week),
- * then runs the other areas' retention steps. A failing step does not stop the others; the run fails at the end.
+ * quote history, activities and audit logs (RETENTION_*), expired idempotency keys, then runs the other areas'
+ * retention steps. A failing step does not stop the others; the run fails at the end.
  */
 @Injectable()
 export class RetentionJob {
@@ -31,6 +32,10 @@ export class RetentionJob {
       sessions: await this.retention.purgeSessions(now, signal),
       login_attempts: await this.retention.purgeLoginAttempts(now, signal),
       job_runs: await this.history.prune(new Date(now.getTime() - RETENTION.jobRunsDays * 24 * 3600_000), signal),
+      quote_history: await this.retention.purgeQuoteHistory(now, signal),
+      activities: await this.retention.purgeActivities(now, signal),
+      audit_logs: await this.retention.purgeAuditLogs(now, signal),
+      trade_idempotency_keys: await this.retention.purgeIdempotencyKeys(now, signal),
     };
     const failures: string[] = [];
     for (const step of steps) {
