@@ -20,7 +20,10 @@ describe('demo data', () => {
       `SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM leagues) AS leagues,
               (SELECT count(*) FROM leagues WHERE status = 'archived') AS archived,
               (SELECT count(*) FROM trades) AS trades, (SELECT count(*) FROM league_members) AS members,
-              (SELECT count(*) FROM activities WHERE type = 'trade') AS trade_activities`,
+              (SELECT count(*) FROM activities WHERE type IN ('trade', 'option_expired')) AS trade_activities,
+              (SELECT count(*) FROM trades WHERE asset_type = 'option') AS option_trades,
+              (SELECT count(*) FROM activities WHERE type = 'option_expired') AS settlements,
+              (SELECT count(*) FROM positions WHERE asset_type = 'option') AS option_positions`,
     );
     expect(Number(c.users)).toBe(300);
     expect(Number(c.leagues)).toBe(12);
@@ -30,6 +33,10 @@ describe('demo data', () => {
     expect(Number(c.trades)).toBe(summary.trades);
     expect(Number(c.trade_activities)).toBe(summary.trades);
     expect(Number(c.members)).toBe(summary.members);
+    // Option orders too: a few percent of all, some settled at expiration, some still held.
+    expect(Number(c.option_trades)).toBeGreaterThan(summary.trades * 0.02);
+    expect(Number(c.settlements)).toBeGreaterThan(0);
+    expect(Number(c.option_positions)).toBeGreaterThan(0);
   });
 
   it("derives every member's cash and positions from the trades, never negative", async () => {
@@ -41,14 +48,27 @@ describe('demo data', () => {
                   FROM trades GROUP BY 1, 2) f ON f.league_id = m.league_id AND f.user_id = m.user_id`,
     );
     expect(cash).toEqual({ bad: '0', negative: '0' });
+    // Per instrument: the symbol for a stock, (symbol, type, strike, expiration) for a contract.
     const [pos] = await db.query<{ bad: string }>(
       `SELECT count(*) AS bad FROM (
-         SELECT league_id, user_id, symbol, sum(CASE WHEN side = 'buy' THEN quantity ELSE -quantity END) AS q
-         FROM trades GROUP BY 1, 2, 3) x
-       FULL JOIN positions p USING (league_id, user_id, symbol)
+         SELECT league_id, user_id, symbol, coalesce(option_type, '') AS option_type, coalesce(strike, 0) AS strike,
+                coalesce(expiration, '1970-01-01') AS expiration,
+                sum(CASE WHEN side = 'buy' THEN quantity ELSE -quantity END) AS q
+         FROM trades GROUP BY 1, 2, 3, 4, 5, 6) x
+       FULL JOIN (SELECT league_id, user_id, symbol, coalesce(option_type, '') AS option_type,
+                         coalesce(strike, 0) AS strike, coalesce(expiration, '1970-01-01') AS expiration, quantity
+                  FROM positions) p USING (league_id, user_id, symbol, option_type, strike, expiration)
        WHERE coalesce(x.q, 0) <> coalesce(p.quantity, 0)`,
     );
     expect(pos.bad).toBe('0');
+    // The price shown is the price charged, options included; nothing expired is still held.
+    const [money] = await db.query<{ off: string; expired: string }>(
+      `SELECT (SELECT count(*) FROM trades WHERE price <> round(price, 2)
+                 OR amount <> quantity * price * CASE WHEN asset_type = 'option' THEN 100 ELSE 1 END) AS off,
+              (SELECT count(*) FROM positions WHERE asset_type = 'option'
+                 AND (expiration + time '21:05') AT TIME ZONE 'UTC' <= now()) AS expired`,
+    );
+    expect(money).toEqual({ off: '0', expired: '0' });
     // Every trader is a member of the league traded in.
     const [orphans] = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM trades t
@@ -110,7 +130,7 @@ describe('demo data', () => {
   it('serves consistent reads through the API and lets demo users log in', async () => {
     const t: TestApp = await startTestApp({ db });
     try {
-      const me = await t.signUp('reader');
+      const me = await t.signUp('reader', 'admin'); // another member's portfolio: members and admins only
       const [league] = await db.query<{ id: number; n: string }>(
         `SELECT league_id AS id, count(*) AS n FROM league_members GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
       );

@@ -1,5 +1,14 @@
 import pg from 'pg';
 import { hashPassword } from '../../auth/password.js';
+import { blackScholes, RISK_FREE_RATE } from '../../market/black-scholes.js';
+import {
+  CONTRACT_MULTIPLIER,
+  expiresAt,
+  optionInstrument,
+  strikesAround,
+  upcomingExpirations,
+  yearsToExpiration,
+} from '../../market/option-contract.js';
 import { TICKERS } from '../../market/tickers.js';
 import { CopyWriter } from './copy-writer.js';
 import { checkForeignKeysAfterLoad, deferIndexes } from './deferred-indexes.js';
@@ -44,12 +53,28 @@ const DAY_MS = 86_400_000;
 const STARTING_CASH = [10_000, 25_000, 50_000, 100_000, 1_000_000];
 const STARTING_CASH_WEIGHTS = [2, 1, 2, 5, 1];
 
+/** Share of ordinary orders that are option orders (opening buys and closing sells of contracts). */
+const OPTION_ORDER_SHARE = 0.06;
+/** Settlement runs a few minutes after the 21:00 UTC expiry (the option_expiry job). */
+const SETTLEMENT_DELAY_MS = 5 * 60_000;
+
+interface OptionHolding {
+  s: number;
+  type: 'call' | 'put';
+  strike: string;
+  expiration: string;
+  qty: number;
+  avgE4: number;
+}
+
 interface Member {
   userIndex: number;
   cash: number; // cents
   joinedAt: number;
   /** symbol index -> shares and average cost in 1/10000 of a dollar. */
   positions: Map<number, { qty: number; avgE4: number }>;
+  /** instrument -> contracts held. */
+  options: Map<string, OptionHolding>;
 }
 
 /** Half away from zero, as decimal.js's ROUND_HALF_UP does in the API, so replays agree to the cent. */
@@ -73,7 +98,9 @@ function price4(e4: number): string {
  * Loads a realistic, internally consistent demo data set with COPY:
  * users with logins spread over the days, leagues with power-law sizes (some archived), trades with Zipf-popular
  * symbols, daily and intraday seasonality, a few suspicious traders (bursts and round trips), and league cash and
- * positions derived from those trades (so leaderboards, portfolios and stats add up). Stocks only.
+ * positions derived from those trades (so leaderboards, portfolios and stats add up). A few percent of the orders
+ * are option orders at the Black-Scholes mid; contracts that expired are settled at intrinsic value, as the
+ * option_expiry job does.
  */
 export async function seedDemoData(
   databaseUrl: string,
@@ -115,6 +142,7 @@ export async function seedDemoData(
       (x, y) => (order.get(x.symbol) ?? 1e9) - (order.get(y.symbol) ?? 1e9) || (x.symbol < y.symbol ? -1 : 1),
     );
     const symbols = quoteRows.map((q) => q.symbol);
+    const volatilities = quoteRows.map((q) => Number(q.volatility));
     const paths = quoteRows.map((q) => {
       const sigma = Number(q.volatility);
       const path = new Float64Array(options.days + 1);
@@ -242,6 +270,7 @@ export async function seedDemoData(
         cash: startingCash * 100,
         joinedAt: userIndex === owner ? createdAt : createdAt + Math.floor(random.next() * (start - createdAt)),
         positions: new Map(),
+        options: new Map(),
       }));
       const league: League = {
         id: leagueBase + i + 1,
@@ -306,7 +335,8 @@ export async function seedDemoData(
     const checkActivityKeys = await checkForeignKeysAfterLoad(b, 'activities');
     const tradeWriter = new CopyWriter(
       a,
-      `COPY trades (id, league_id, user_id, symbol, side, asset_type, quantity, price, amount, realized_pnl, executed_at) FROM STDIN`,
+      `COPY trades (id, league_id, user_id, symbol, side, asset_type, option_type, strike, expiration, quantity, price,
+                    amount, realized_pnl, executed_at) FROM STDIN`,
     );
     const activityWriter = new CopyWriter(
       b,
@@ -361,6 +391,80 @@ export async function seedDemoData(
       const memberSampler = new WeightedSampler(league.members.map(() => random.pareto(1.16)));
       const lastTrip = new Map<number, number>(); // member -> quantity bought by its open round trip
 
+      /** Writes one option trade (and its activity) and applies it to the member's cash and holdings. */
+      const writeOptionTrade = async (
+        member: Member,
+        h: OptionHolding,
+        side: 'buy' | 'sell',
+        qty: number,
+        cents: number,
+        t: number,
+        activity: 'trade' | 'option_expired',
+      ) => {
+        const amount = qty * cents * CONTRACT_MULTIPLIER;
+        const priceE4 = cents * 100;
+        const instrument = optionInstrument(symbols[h.s], h.type, h.expiration, h.strike);
+        let realized: number | null = null;
+        if (side === 'buy') {
+          member.cash -= amount;
+          h.avgE4 = roundHalfUp((h.qty * h.avgE4 + qty * priceE4) / (h.qty + qty));
+          h.qty += qty;
+          member.options.set(instrument, h);
+        } else {
+          member.cash += amount;
+          realized = roundHalfUp(((priceE4 - h.avgE4) * qty * CONTRACT_MULTIPLIER) / 100);
+          h.qty -= qty;
+          if (h.qty === 0) member.options.delete(instrument);
+        }
+        tradeId++;
+        const userId = userIds[member.userIndex];
+        const at = new Date(t).toISOString();
+        await tradeWriter.raw(
+          `${tradeId}\t${league.id}\t${userId}\t${symbols[h.s]}\t${side}\toption\t${h.type}\t${h.strike}\t${h.expiration}\t${qty}\t${price4(priceE4)}\t${money(amount)}\t${
+            realized === null ? '\\N' : money(realized)
+          }\t${at}`,
+        );
+        const payload = {
+          trade_id: tradeId,
+          username: usernames[member.userIndex],
+          symbol: symbols[h.s],
+          instrument,
+          ...(activity === 'trade' ? { side } : {}),
+          quantity: qty,
+          price: cents / 100,
+          amount: amount / 100,
+          ...(realized !== null && activity === 'option_expired' ? { realized_pnl: realized / 100 } : {}),
+        };
+        await activityWriter.row([league.id, userId, activity, JSON.stringify(payload), at]);
+        if (++done % 20_000 === 0) onProgress({ phase: 'trades', done, total: options.trades });
+      };
+
+      /** Black-Scholes mid of one share of the contract at time t, in cents. */
+      const optionCents = (h: OptionHolding, spotCents: number, t: number) =>
+        roundHalfUp(
+          blackScholes({
+            type: h.type,
+            spot: spotCents / 100,
+            strike: Number(h.strike),
+            years: yearsToExpiration(h.expiration, new Date(t)),
+            rate: RISK_FREE_RATE,
+            volatility: volatilities[h.s],
+          }).price * 100,
+        );
+
+      /** Settles the member's contracts whose settlement time has come by `t`, at the close of expiration day. */
+      const settleExpired = async (member: Member, t: number) => {
+        for (const h of [...member.options.values()]) {
+          const settleAt = expiresAt(h.expiration).getTime() + SETTLEMENT_DELAY_MS;
+          if (settleAt > t) continue;
+          const day = Math.min(options.days - 1, Math.floor((expiresAt(h.expiration).getTime() - start) / DAY_MS));
+          const spot = roundHalfUp(Number(paths[h.s][day + 1].toFixed(4)) * 100);
+          const strike = Math.round(Number(h.strike) * 100);
+          const intrinsic = Math.max(0, h.type === 'call' ? spot - strike : strike - spot);
+          await writeOptionTrade(member, h, 'sell', h.qty, intrinsic, settleAt, 'option_expired');
+        }
+      };
+
       for (const e of order) {
         const t = Math.max(ts[e], start);
         if (t >= end) continue; // a burst that would run past now or the archiving
@@ -370,6 +474,44 @@ export async function seedDemoData(
         // paths[s][day + 1] is that day's close (the last one is the current quote).
         const priceAt = (s: number) =>
           Math.max(1, Math.round(paths[s][day + 1] * 100 * (1 + 0.004 * random.gaussian())));
+        if (member.options.size) await settleExpired(member, t);
+        if (kind[e] === 0 && random.chance(OPTION_ORDER_SHARE)) {
+          const open = [...member.options.values()].filter((h) => expiresAt(h.expiration).getTime() > t);
+          if (open.length && random.chance(0.45)) {
+            const h = random.pick(open);
+            const cents = optionCents(h, priceAt(h.s), t);
+            await writeOptionTrade(
+              member,
+              h,
+              'sell',
+              random.chance(0.5) ? h.qty : random.int(1, h.qty),
+              cents,
+              t,
+              'trade',
+            );
+            continue;
+          }
+          const s = symbolSampler.sample(random);
+          const spot = priceAt(s);
+          const strikes = strikesAround(spot / 100);
+          const h: OptionHolding = {
+            s,
+            type: random.chance(0.55) ? 'call' : 'put',
+            strike: strikes[random.int(3, Math.min(7, strikes.length - 1))].toFixed(2),
+            expiration: random.pick(upcomingExpirations(new Date(t), 2)),
+            qty: 0,
+            avgE4: 0,
+          };
+          const cents = optionCents(h, spot, t);
+          if (cents < 1) continue; // worth less than a cent: not for sale
+          const contract = cents * CONTRACT_MULTIPLIER;
+          const notional = league.startingCash * 100 * (0.005 + 0.03 * random.next());
+          const qty = Math.min(Math.max(1, Math.floor(notional / contract)), Math.floor(member.cash / contract));
+          if (!qty) continue;
+          const held = member.options.get(optionInstrument(symbols[s], h.type, h.expiration, h.strike));
+          await writeOptionTrade(member, held ?? h, 'buy', qty, cents, t, 'trade');
+          continue;
+        }
         let side: 'buy' | 'sell';
         let s: number;
         let qty: number;
@@ -423,7 +565,7 @@ export async function seedDemoData(
         const userId = userIds[member.userIndex];
         const at = new Date(t).toISOString();
         await tradeWriter.raw(
-          `${tradeId}\t${league.id}\t${userId}\t${symbols[s]}\t${side}\tstock\t${qty}\t${price4(priceE4)}\t${money(amount)}\t${
+          `${tradeId}\t${league.id}\t${userId}\t${symbols[s]}\t${side}\tstock\t\\N\t\\N\t\\N\t${qty}\t${price4(priceE4)}\t${money(amount)}\t${
             realized === null ? '\\N' : money(realized)
           }\t${at}`,
         );
@@ -436,6 +578,8 @@ export async function seedDemoData(
         );
         if (++done % 20_000 === 0) onProgress({ phase: 'trades', done, total: options.trades });
       }
+      // Contracts that expired by now were settled by the option_expiry job.
+      for (const member of league.members) if (member.options.size) await settleExpired(member, now);
       // Membership history for the feed.
       const owner = league.members[0];
       await activityWriter.row([
@@ -489,14 +633,29 @@ export async function seedDemoData(
     await memberWriter.end();
     const positionWriter = new CopyWriter(
       a,
-      `COPY positions (league_id, user_id, instrument, symbol, asset_type, quantity, avg_cost) FROM STDIN`,
+      `COPY positions (league_id, user_id, instrument, symbol, asset_type, option_type, strike, expiration, quantity,
+                       avg_cost) FROM STDIN`,
     );
     for (const league of leagues) {
       for (const m of league.members) {
         for (const [s, p] of m.positions) {
           await positionWriter.raw(
-            `${league.id}\t${userIds[m.userIndex]}\t${symbols[s]}\t${symbols[s]}\tstock\t${p.qty}\t${price4(p.avgE4)}`,
+            `${league.id}\t${userIds[m.userIndex]}\t${symbols[s]}\t${symbols[s]}\tstock\t\\N\t\\N\t\\N\t${p.qty}\t${price4(p.avgE4)}`,
           );
+        }
+        for (const [instrument, h] of m.options) {
+          await positionWriter.row([
+            league.id,
+            userIds[m.userIndex],
+            instrument,
+            symbols[h.s],
+            'option',
+            h.type,
+            h.strike,
+            h.expiration,
+            h.qty,
+            price4(h.avgE4),
+          ]);
         }
       }
     }
