@@ -1,36 +1,94 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, type TestApp } from '../../api/test/support/test-app.js';
 import { hasChromium, launchChromium } from './browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Set to write the README's screenshots (light and dark) into docs/screenshots/. */
+const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS === '1';
 
 // CI installs Chromium (.ci/run); elsewhere the browser tests are skipped when it is missing, and say so.
 const describeBrowser = hasChromium || process.env.CI ? describe : describe.skip;
 if (!hasChromium && !process.env.CI) console.warn('Chromium not found: dashboard browser tests skipped');
 
+const PAGES = [
+  ['Active users', 'Active users'],
+  ['Engagement', 'Engagement'],
+  ['Trading', 'Trading activity'],
+  ['Leagues', 'League activity'],
+  ['Risk', 'Risk assessment'],
+  ['Alerts', 'Alerts'],
+  ['Performance', 'Performance'],
+  ['Cache', 'Cache'],
+  ['Jobs', 'Scheduled jobs'],
+  ['Database', 'Database'],
+] as const;
+
+/** Records console errors and failed requests; 401s are expected only while logged out. */
+function watch(page: Page) {
+  const problems: string[] = [];
+  let loggedIn = false;
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (!loggedIn && message.text().includes('status of 401')) return;
+    problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // A poll cut short by navigation or logout is not a failure.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !(response.status() === 401 && !loggedIn)) {
+      problems.push(`HTTP ${response.status()} ${response.url()}`);
+    }
+  });
+  return {
+    problems,
+    setLoggedIn: (value: boolean) => {
+      loggedIn = value;
+    },
+  };
+}
+
+/** Waits until the page's cards show data: no loading skeleton left in the main area. */
+async function settled(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('main [aria-label="Loading"]'), undefined, {
+    timeout: 15_000,
+  });
+}
+
 describeBrowser('admin dashboard in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let admin: { token: string; user: { id: number } };
 
   beforeAll(async () => {
     const build = spawnSync(
       process.execPath,
       [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', 'apps/dashboard'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
+      // Jest sets NODE_ENV=test, which would give React's development build.
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
     );
     if (build.status !== 0) throw new Error(`dashboard build failed: ${build.stderr}`);
+    expect(build.stdout + build.stderr).toMatch(/initial JavaScript: [\d.]+ kB gzipped/);
     t = await startTestApp();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.getHttpServer().address() as { port: number };
     base = `http://127.0.0.1:${address.port}`;
     browser = await launchChromium();
+    admin = (
+      await t.request<any>({
+        method: 'POST',
+        url: '/api/auth/login',
+        body: { username: 'admin', password: ADMIN_PASSWORD },
+      })
+    ).body;
   }, 120_000);
 
   afterAll(async () => {
@@ -38,49 +96,165 @@ describeBrowser('admin dashboard in Chromium', () => {
     await t?.close();
   }, 60_000);
 
-  it('asks an anonymous visitor to log in, then shows live cards to the admin and resolves an alert', async () => {
-    const admin = await t.request<any>({
-      method: 'POST',
-      url: '/api/auth/login',
-      body: { username: 'admin', password: ADMIN_PASSWORD },
-    });
+  it('logs in on the page asked for, shows every page, and acts on alerts, tables, ranges and the cache', async () => {
     const created = await t.request<any>({
       method: 'POST',
       url: '/admin/monitoring/alerts',
-      token: admin.body.token,
+      token: admin.token,
       body: { alert_type: 'high_load', severity: 'warning', title: 'CPU above 80%', message: 'cpu 85.5' },
     });
     expect(created.status).toBe(201);
+    const trader = await t.signUp('e2etrader');
+    const league = await t.request<any>({
+      method: 'POST',
+      url: '/api/leagues',
+      token: trader.token,
+      body: { name: 'Browser League', starting_cash: 100_000 },
+    });
+    expect(league.status).toBe(201);
 
-    const context = await browser.newContext();
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const response = await page.goto(`${base}/admin/monitoring/`);
+    const watcher = watch(page);
+
+    // Anonymous on a detail page: 401 with the app, the login form, then that same page.
+    const response = await page.goto(`${base}/admin/monitoring/cache`);
     expect(response?.status()).toBe(401);
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    watcher.setLoggedIn(true);
     await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Cache', level: 2, exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/monitoring/cache');
 
-    const overview = page.getByTestId('card-System overview');
-    await overview.getByText('users', { exact: true }).waitFor();
-    const health = page.getByTestId('card-Health');
-    await health.getByText('Overall:').waitFor();
-    const alerts = page.getByTestId('card-Alerts');
-    await alerts.getByText('CPU above 80%').waitFor();
+    // The overview: every card with data.
+    const started = Date.now();
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByTestId('card-System overview').getByText('users', { exact: true }).waitFor();
+    await settled(page);
+    console.log(`overview: every card with data ${Date.now() - started} ms after navigation (small data set)`);
+    await page.getByTestId('card-Alerts').getByText('CPU above 80%').waitFor();
+    if (SCREENSHOTS) await screenshots(page, 'overview');
 
-    await alerts.getByRole('button', { name: 'Resolve' }).click();
-    await alerts.getByText('No active alerts.').waitFor();
+    // A trade placed through the API shows after the next refresh.
+    const trade = await t.request({
+      method: 'POST',
+      url: `/api/leagues/${league.body.id}/trades`,
+      token: trader.token,
+      body: { symbol: 'AAPL', side: 'buy', quantity: 3 },
+    });
+    expect(trade.status).toBe(201);
+    await page
+      .getByTestId('card-Real time')
+      .locator('.stat', { hasText: 'trades last hour' })
+      .getByText('1', { exact: true })
+      .waitFor({ timeout: 20_000 });
+
+    // Every page, through the navigation.
+    for (const [link, heading] of PAGES) {
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { name: heading, level: 2, exact: true }).waitFor();
+      await settled(page);
+    }
+
+    // Sort, page and export a table (engagement per day: 30 rows, 10 a page).
+    await page.getByRole('link', { name: 'Engagement', exact: true }).click();
+    const days = page.getByRole('table', { name: 'Engagement per day' });
+    await days.getByRole('button', { name: 'Date' }).click();
+    await days.locator('th[aria-sort="ascending"]', { hasText: 'Date' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('days.order')).toBe('asc');
+    const firstDay = await days.locator('tbody tr td').first().textContent();
+    const pager = page.getByRole('navigation', { name: 'Engagement per day pages' });
+    await pager.getByText('Page 1 of 3').waitFor();
+    await pager.getByRole('button', { name: 'Next page' }).click();
+    await pager.getByText('Page 2 of 3').waitFor();
+    expect(await days.locator('tbody tr td').first().textContent()).not.toBe(firstDay);
+    expect(new URL(page.url()).searchParams.get('days.page')).toBe('2');
+    await page.goBack();
+    await pager.getByText('Page 1 of 3').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).first().click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toBe('Date,Active users,New users,Leagues created');
+    expect(csv).toHaveLength(31);
+
+    // Change the range: the URL keeps it, Back restores the previous one.
+    await page.getByRole('link', { name: 'Trading', exact: true }).click();
+    await page.getByLabel('Range').selectOption('720');
+    await page.waitForURL(/hours=720/);
+    await settled(page);
+    // 30 days of hourly points, labelled with their dates.
+    await page.getByText(/trades per hour: 72\d points from [A-Z][a-z]{2} \d+/).waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('hours=720'));
+
+    // Resolve an alert: it moves to the history.
+    await page.getByRole('link', { name: 'Alerts', exact: true }).click();
+    const active = page.getByTestId('card-Active alerts');
+    await active.getByRole('button', { name: 'Resolve CPU above 80%' }).click();
+    await active.getByText('No active alerts.').waitFor();
+    await page.getByTestId('card-Alert history').getByText('CPU above 80%').waitFor();
     const [row] = await t.db.query<{ resolved_by: number | null }>(
       `SELECT resolved_by FROM system_alerts WHERE id = $1`,
       [created.body.id],
     );
-    expect(row.resolved_by).toBe(admin.body.user.id);
+    expect(row.resolved_by).toBe(admin.user.id);
 
-    // Reloading keeps the session (httpOnly cookie): the dashboard comes straight back.
-    const again = await page.goto(`${base}/admin/monitoring/`);
-    expect(again?.status()).toBe(200);
-    await page.getByTestId('card-System overview').waitFor();
+    // Clear a pattern after confirming; then warm, and see the runs appear on the jobs page.
+    await page.getByRole('link', { name: 'Cache', exact: true }).click();
+    await page.getByLabel('Pattern').fill('leaderboard:*');
+    await page.getByRole('button', { name: 'Clear…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText(/keys would be removed/).waitFor();
+    await dialog.getByRole('button', { name: 'Yes, clear' }).click();
+    await page.getByText(/Removed \d+ keys matching leaderboard:\*/).waitFor();
+    await page.getByRole('button', { name: 'Warm now' }).click();
+    await page.getByText(/Warming ran \d+ jobs/).waitFor({ timeout: 30_000 });
+    if (SCREENSHOTS) await screenshots(page, 'cache');
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await page.getByTestId('card-Run history').getByText('manual').first().waitFor();
+
+    // Log out: the login form at once.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor({ timeout: 2_000 });
+    await page.waitForTimeout(300);
+    expect(watcher.problems).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
+
+  it('returns to login on the same page when the session ends elsewhere, without retrying', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/admin/monitoring/`);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Risk', exact: true }).click();
+    await page.getByRole('heading', { name: 'Risk assessment', level: 2 }).waitFor();
+    await settled(page);
+    await page.waitForLoadState('networkidle');
+    const cookie = (await context.cookies()).find((c) => c.name === 'league_session')!;
+    const requests: string[] = [];
+    page.on('response', (r) => requests.push(`${r.status()} ${r.url()}`));
+    // The session is revoked behind the dashboard's back.
+    const out = await t.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: `league_session=${cookie.value}`, 'x-requested-with': 'test' },
+    });
+    expect(out.status).toBeLessThan(300);
+    await page.getByLabel('Refresh').selectOption('5000');
+    await page.getByRole('button', { name: 'Log in' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/admin/monitoring/risk-assessment');
+    await page.waitForTimeout(1_000);
+    // One poll met the 401; nothing was retried or polled after it.
+    const riskCalls = requests.filter((u) => u.includes('/risk-assessment/json'));
+    expect(riskCalls).toHaveLength(1);
+    expect(riskCalls[0]).toMatch(/^401 /);
+    await context.close();
+  }, 60_000);
 
   it('tells a signed-in non-admin that the dashboard needs the admin role', async () => {
     const user = await t.signUp('plainuser');
@@ -95,3 +269,16 @@ describeBrowser('admin dashboard in Chromium', () => {
     await context.close();
   });
 });
+
+/** Light and dark screenshots of the current page, for the docs. */
+async function screenshots(page: Page, name: string) {
+  const dir = path.join(root, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await settled(page);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(dir, `${name}-${theme}.png`), fullPage: true });
+  }
+  await page.getByLabel('Theme').selectOption('system');
+}
