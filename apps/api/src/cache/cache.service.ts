@@ -223,6 +223,24 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     return result;
   }
 
+  /**
+   * A fresh L1 hit of a string value (a serialized HTTP body) as its UTF-8 bytes, synchronously: no await, no
+   * copy, no re-encoding, so an HTTP hit is sent as stored. Undefined for anything else (absent, stale, not a string,
+   * or the key's group generation not yet known here): the caller then goes through `lookup`. Counts as a hit.
+   */
+  peekBytes(key: string): Buffer | undefined {
+    const group = groupOf(key);
+    const generation = group ? this.generations.get(group) : null;
+    if (generation === undefined) return undefined;
+    const now = Date.now();
+    const entry = this.l1.get(key, now);
+    if (!entry || entry.generation !== generation || entry.freshUntil <= now || typeof entry.value !== 'string')
+      return undefined;
+    this.stats.count('l1_hits');
+    this.stats.count('hits', keyTypeOf(key));
+    return (entry.bytes ??= Buffer.from(entry.value));
+  }
+
   private serveStale<T>(key: string, value: T, fetchFn: () => Promise<T> | T, ttl: TtlSpec<T> | undefined) {
     this.stats.count('stale_serves');
     this.refreshInBackground(key, fetchFn, ttl);

@@ -44,7 +44,7 @@ export interface CacheRouteOptions {
   key?: (request: FastifyRequest) => string;
 }
 
-const CACHE_ROUTE = 'cache:route';
+export const CACHE_ROUTE = 'cache:route';
 const TYPE_RE = /^[a-z_]{1,32}$/;
 const ID_RE = /^\d{1,15}$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -77,16 +77,8 @@ export class HttpCacheInterceptor implements NestInterceptor {
     const reply = http.getResponse<FastifyReply>();
     // HEAD is a GET without the body (Fastify's exposed HEAD routes): served from the same entry.
     if (request.method !== 'GET' && request.method !== 'HEAD') return next.handle();
-    const options = this.reflector.get<CacheRouteOptions | undefined>(CACHE_ROUTE, context.getHandler());
-    const key = options
-      ? options.key
-        ? this.explicitKey(options, request, context)
-        : this.keyOf(options, request)
-      : this.unscoped(context);
-    const bypass =
-      key === null ||
-      (request.user?.role === 'admin' && /no-cache|no-store/i.test(String(request.headers['cache-control'] ?? '')));
-    if (bypass || !options) {
+    const { options, key } = this.routeKey(context);
+    if (!options || key === null) {
       reply.header('X-Cache', 'BYPASS');
       return next.handle();
     }
@@ -94,13 +86,26 @@ export class HttpCacheInterceptor implements NestInterceptor {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       return JSON.stringify(body ?? null);
     };
-    return from(this.cache.lookup(key!, fetch, options.ttl ?? this.cache.ttlOfType(options.type))).pipe(
+    return from(this.cache.lookup(key, fetch, options.ttl ?? this.cache.ttlOfType(options.type))).pipe(
       map(({ value, outcome }) => {
         reply.header('X-Cache', outcome);
         reply.header('Content-Type', JSON_TYPE);
         return value;
       }),
     );
+  }
+
+  /**
+   * The route's cache options and the key of this GET; key null: not cached (BYPASS), because the route has no
+   * @CacheRoute, the request cannot be keyed, or an admin asked for `Cache-Control: no-cache`. Run after the guard.
+   */
+  routeKey(context: ExecutionContext): { options: CacheRouteOptions | undefined; key: string | null } {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const options = this.reflector.get<CacheRouteOptions | undefined>(CACHE_ROUTE, context.getHandler());
+    if (!options) return { options, key: this.unscoped(context) };
+    if (request.user?.role === 'admin' && /no-cache|no-store/i.test(String(request.headers['cache-control'] ?? '')))
+      return { options, key: null };
+    return { options, key: options.key ? this.explicitKey(options, request, context) : this.keyOf(options, request) };
   }
 
   /** `http:<type>:<scope>[:<id>]:<hash of path and sorted query>`, or null when the scope cannot be keyed. */

@@ -12,6 +12,8 @@ export interface L1Entry {
   /** Hard expiry: after it the entry is gone even for stale-while-revalidate. */
   expiresAt: number;
   generation: number | null;
+  /** A string value's UTF-8 bytes, made on the first HTTP hit and sent as they are from then on. */
+  bytes?: Buffer;
 }
 
 /**
