@@ -342,14 +342,10 @@ const DAY_MS = 24 * 3600_000;
 const INT4_MAX = 2 ** 31 - 1;
 
 function tradingConfig(r: Reader): AppConfig['trading'] {
-  const maxPosition = r.int('TRADE_MAX_POSITION_QUANTITY', 1_000_000, 1, INT4_MAX);
-  const maxOrder = r.int('TRADE_MAX_ORDER_QUANTITY', 100_000, 1, INT4_MAX);
+  const maxPosition = r.int('TRADE_MAX_POSITION_SIZE', 1_000_000, 1, INT4_MAX);
+  const maxOrder = r.int('TRADE_MAX_ORDER_SIZE', 100_000, 1, INT4_MAX);
   if (maxOrder > maxPosition) {
-    throw new ConfigError(
-      'TRADE_MAX_ORDER_QUANTITY',
-      `at most TRADE_MAX_POSITION_QUANTITY (${maxPosition})`,
-      `${maxOrder}`,
-    );
+    throw new ConfigError('TRADE_MAX_ORDER_SIZE', `at most TRADE_MAX_POSITION_SIZE (${maxPosition})`, `${maxOrder}`);
   }
   return {
     maxOrderQuantity: maxOrder,

@@ -16,7 +16,7 @@ describe('trade integrity', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: { TRADE_MAX_ORDER_QUANTITY: '1000', TRADE_MAX_POSITION_QUANTITY: '1500', DATABASE_POOL_SIZE: '12' },
+      env: { TRADE_MAX_ORDER_SIZE: '1000', TRADE_MAX_POSITION_SIZE: '1500', DATABASE_POOL_SIZE: '12' },
     });
     [alice, bob] = [await t.signUp('ivy'), await t.signUp('jack')];
     const league = await t.request({

@@ -32,7 +32,7 @@ export class TradeDto implements TradeRequest {
   @ApiProperty({ example: 10, description: 'shares, or option contracts (100 shares each)' })
   @IsInt({ message: 'quantity must be a positive integer' })
   @Min(1, { message: 'quantity must be a positive integer' })
-  // Only the column's range here; the configured limits (TRADE_MAX_ORDER_QUANTITY ...) answer 422.
+  // Only the column's range here; the configured limits (TRADE_MAX_ORDER_SIZE ...) answer 422.
   @Max(2_147_483_647, { message: 'quantity must be at most 2147483647' })
   quantity: number;
 
