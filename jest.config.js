@@ -42,5 +42,28 @@ export default {
       transform: { '^.+\\.ts$': swc },
       testMatch: ['<rootDir>/e2e/**/*.spec.ts'],
     },
+    {
+      // Cards and pages rendered in jsdom with Testing Library (the browser run is the e2e project above).
+      displayName: 'dashboard-components',
+      rootDir: '<rootDir>/apps/dashboard',
+      testEnvironment: 'jsdom',
+      extensionsToTreatAsEsm: ['.ts', '.tsx'],
+      moduleNameMapper: { ...esmMapper, '\\.css$': '<rootDir>/src/test/style-stub.ts' },
+      setupFiles: ['<rootDir>/src/test/setup.ts'],
+      transform: {
+        '^.+\\.tsx?$': [
+          '@swc/jest',
+          {
+            jsc: {
+              parser: { syntax: 'typescript', tsx: true },
+              transform: { react: { runtime: 'automatic' } },
+              target: 'es2022',
+            },
+            module: { type: 'es6' },
+          },
+        ],
+      },
+      testMatch: ['<rootDir>/src/**/*.spec.tsx', '<rootDir>/src/**/*.spec.ts'],
+    },
   ],
 };
