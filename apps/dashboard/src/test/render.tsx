@@ -41,7 +41,7 @@ export function renderDashboard(ui: ReactNode, path = '/') {
   return { ...result, client };
 }
 
-/** axe's violations in `node` (colour contrast needs layout, which jsdom has not: checked in Chromium instead). */
+/** axe's violations in `node`, without colour contrast (it needs layout, which jsdom has not). */
 export async function axeViolations(node: Element): Promise<string[]> {
   const results = await axe.run(node, { rules: { 'color-contrast': { enabled: false } } });
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
