@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const activity = new ActivityService(db);
   await step('Activity feed page 1 (largest league)', () => activity.page(big.id, 1));
   await step('Activity feed page 200 (largest league)', () => activity.page(big.id, 200));
-  const trades = new TradeService(db, events, {} as never);
+  const trades = new TradeService(db, events, {} as never, {} as never);
   await step('Trades of a league, page 1', () => trades.list(big.id, undefined, 1, 50));
   await step('Trades of one member in a league', () => trades.list(big.id, busy.user_id, 1, 50));
   const stats = new StatsService(db);
