@@ -97,6 +97,21 @@ export interface AppConfig {
   };
 }
 
+/** Classes of unauthenticated routes with limits of their own (RATE_LIMIT_<CLASS>). */
+export const RATE_LIMIT_CLASSES = ['register', 'login', 'public'] as const;
+export type RateLimitClass = (typeof RATE_LIMIT_CLASSES)[number];
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+const DEFAULT_RATE_LIMITS: Record<RateLimitClass, string> = { register: '10/1h', login: '30/1m', public: '300/1m' };
+
+/** A value as it may be shown in an error: passwords in URLs and secret variables are masked. */
+function shown(variable: string, value: string): string {
+  if (/PASSWORD|TOKEN|SECRET/.test(variable)) return '***';
+  return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -115,21 +130,6 @@ const SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;
 /** Cache key types whose TTL can be overridden with CACHE_TTL_<TYPE>. */
 export const CACHE_TTL_TYPES = [
   'leaderboard',
-/** Classes of unauthenticated routes with limits of their own (RATE_LIMIT_<CLASS>). */
-export const RATE_LIMIT_CLASSES = ['register', 'login', 'public'] as const;
-export type RateLimitClass = (typeof RATE_LIMIT_CLASSES)[number];
-export interface RateLimit {
-  max: number;
-  windowMs: number;
-}
-const DEFAULT_RATE_LIMITS: Record<RateLimitClass, string> = { register: '10/1h', login: '30/1m', public: '300/1m' };
-
-/** A value as it may be shown in an error: passwords in URLs and secret variables are masked. */
-function shown(variable: string, value: string): string {
-  if (/PASSWORD|TOKEN|SECRET/.test(variable)) return '***';
-  return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
-}
-
   'portfolio',
   'league',
   'league_members',
@@ -197,25 +197,6 @@ class Reader {
     return parsed;
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const raw = this.env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
-    return raw as T;
-  }
-
-  url(name: string, protocols: string[], fallback: string | null): string | null {
-    const raw = this.env[name];
-    if (raw === undefined || raw === '') return fallback;
-    let parsed: URL;
-    try {
-      parsed = new URL(raw);
-    } catch {
-      throw new ConfigError(name, `a URL (${protocols.join(' or ')})`, raw);
-    }
-    if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
-      throw new ConfigError(name, `a URL with protocol ${protocols.join(' or ')}`, raw);
-    }
   /** `N/duration` (10/1h): at most N requests per client within the duration. */
   rateLimit(name: string, fallback: string): RateLimit {
     const raw = this.string(name, fallback);
@@ -242,6 +223,25 @@ class Reader {
     );
   }
 
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
+    return raw as T;
+  }
+
+  url(name: string, protocols: string[], fallback: string | null): string | null {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(name, `a URL (${protocols.join(' or ')})`, raw);
+    }
+    if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+      throw new ConfigError(name, `a URL with protocol ${protocols.join(' or ')}`, raw);
+    }
     return raw;
   }
 }

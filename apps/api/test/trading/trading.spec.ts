@@ -278,12 +278,14 @@ describe('trading core', () => {
     });
 
     it('lists trades newest first, filtered by user, paginated', async () => {
-      const all = await t.request({ url: `/api/leagues/${leagueId}/trades?page_size=2`, token: carol.token });
+      // Members and admins only: carol has not joined yet.
+      expect((await t.request({ url: `/api/leagues/${leagueId}/trades`, token: carol.token })).status).toBe(403);
+      const all = await t.request({ url: `/api/leagues/${leagueId}/trades?page_size=2`, token: alice.token });
       expect(all.status).toBe(200);
       expect(all.body.total).toBe(6);
       expect(all.body.items).toHaveLength(2);
       expect(all.body.items[0].id).toBeGreaterThan(all.body.items[1].id);
-      const bobs = await t.request({ url: `/api/leagues/${leagueId}/trades?user_id=${bob.id}`, token: carol.token });
+      const bobs = await t.request({ url: `/api/leagues/${leagueId}/trades?user_id=${bob.id}`, token: alice.token });
       expect(bobs.body.total).toBe(2);
       expect(bobs.body.items.every((x: { user_id: number }) => x.user_id === bob.id)).toBe(true);
       expect((await t.request({ url: `/api/leagues/${leagueId}/trades?user_id=x`, token: bob.token })).status).toBe(
