@@ -7,7 +7,7 @@ import { AppModule } from './app.module.js';
 import { registerRateLimits } from './auth/rate-limits.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { registerInputGuard } from './common/input-guard.js';
-import { createRootLogger, flushLogs, nestLogger, registerAccessLog, requestId } from './common/logging.js';
+import { createRootLogger, nestLogger, registerAccessLog, registerLogFlush, requestId } from './common/logging.js';
 import { setupOpenApi } from './common/openapi.js';
 import type { AppConfig } from './config/config.js';
 
@@ -63,7 +63,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
   registerAccessLog(fastify, logger);
-  fastify.addHook('onClose', () => flushLogs(logger));
+  registerLogFlush(fastify, logger);
   registerInputGuard(fastify);
   await registerRateLimits(app, config);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });

@@ -14,12 +14,28 @@ export function requestId(req: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** Bytes of log lines gathered before one write(2); registerLogFlush writes the rest at least every second. */
+const LOG_BATCH_BYTES = 4096;
+const LOG_FLUSH_MS = 1000;
+
 /**
  * The application's one pino logger (JSON lines on stdout), shared by Fastify and NestJS. The destination is
- * asynchronous: a log line costs a buffer append, not a write(2) on the request path. Call `flushLogs` on shutdown.
+ * asynchronous and batched: a log line costs a buffer append, not a write(2) on the request path.
  */
-export function createRootLogger(config: AppConfig, destination = pino.destination({ dest: 1, sync: false })): Logger {
+export function createRootLogger(
+  config: AppConfig,
+  destination = pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES }),
+): Logger {
   return pino({ level: config.logLevel }, destination);
+}
+
+/** Writes what is buffered every second (a quiet server's lines never wait longer) and when the server closes. */
+export function registerLogFlush(fastify: FastifyInstance, logger: Logger): void {
+  const timer = setInterval(() => logger.flush(), LOG_FLUSH_MS).unref();
+  fastify.addHook('onClose', () => {
+    clearInterval(timer);
+    return flushLogs(logger);
+  });
 }
 
 /** Writes what is still buffered (shutdown; pino also flushes on process exit). */

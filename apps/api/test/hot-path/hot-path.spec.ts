@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { jest } from '@jest/globals';
 import Fastify from 'fastify';
 import { pino } from 'pino';
 import { HttpCacheInterceptor } from '../../src/cache/http-cache.interceptor.js';
-import { registerAccessLog } from '../../src/common/logging.js';
+import { createRootLogger, registerAccessLog, registerLogFlush } from '../../src/common/logging.js';
+import type { AppConfig } from '../../src/config/config.js';
 import { leagueWithTwoPages, modeEnv, startWiringApp, type League, type WiringApp } from '../cache-wiring/support.js';
 
 describe('the request hot path', () => {
@@ -75,5 +79,28 @@ describe('the access log', () => {
     expect(ok.response_ms).toEqual(expect.any(Number));
     expect(missing).toMatchObject({ level: 40, status_code: 404 });
     expect(child).not.toHaveBeenCalled();
+  });
+});
+
+describe('the log destination', () => {
+  it('batches lines, yet writes them within about a second and on close', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'log-flush-'));
+    const file = path.join(dir, 'out.log');
+    const logger = createRootLogger(
+      { logLevel: 'info' } as AppConfig,
+      pino.destination({ dest: file, sync: false, minLength: 4096 }),
+    );
+    const fastify = Fastify();
+    registerLogFlush(fastify, logger);
+    const read = () => readFileSync(file, 'utf8');
+    logger.info('quiet line');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(read()).toBe('');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(read()).toContain('quiet line');
+    logger.info('last line');
+    await fastify.close();
+    expect(read()).toContain('last line');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
