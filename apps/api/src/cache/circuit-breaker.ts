@@ -3,7 +3,9 @@ import type { BreakerState } from '@league/contracts';
 /**
  * Stops calling Redis after `threshold` consecutive failures, so an outage costs one fast "no" per request
  * instead of one timeout. After `resetMs` a single probe is let through (half-open): success closes the
- * breaker, failure opens it again for another `resetMs`.
+ * breaker, failure opens it again for another `resetMs`. Only the probe decides: a late success of a call that
+ * started before the breaker opened says nothing about the link now, so under partial slowness the breaker stays
+ * open instead of flapping.
  */
 export class CircuitBreaker {
   private failures = 0;
@@ -36,9 +38,15 @@ export class CircuitBreaker {
   }
 
   success(): void {
+    if (this.current === 'open') return;
+    if (this.current === 'half_open') {
+      if (!this.probing) return;
+      this.probing = false;
+      this.failures = 0;
+      this.set('closed');
+      return;
+    }
     this.failures = 0;
-    this.probing = false;
-    if (this.current !== 'closed') this.set('closed');
   }
 
   failure(): void {

@@ -303,7 +303,11 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy, Befor
           else lost(lease.backend === 'redis' ? 'the lease was taken over' : 'the lock connection was lost');
         },
         () => {
-          if (Date.now() - lastRenewed >= job.leaseTtlMs) lost('the lease expired while Redis was unreachable');
+          // Stop while the lease still lasts: the next renewal would come too late, and by then another instance
+          // may own the job.
+          if (Date.now() - lastRenewed + renewEvery >= job.leaseTtlMs) {
+            lost('the lease could not be renewed in time (Redis unreachable or not answering)');
+          }
         },
       );
     }, renewEvery);

@@ -27,12 +27,29 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/**
+ * The longest a lease call may take. The client has no command timeout of its own, and on a half-open connection a
+ * call never settles: a renewal that hangs would let the lease expire on the server while this instance runs on.
+ */
+const CALL_TIMEOUT_MS = 1_000;
+
+/** The promise, or a rejection once `ms` pass (the command may still run on the server; its answer is ignored). */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis ${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** A tick key outlives any instance that could still be late for that tick. */
 const MIN_TICK_KEY_TTL_MS = 5 * 60_000;
 
 /**
  * Job leases in Redis: SET NX PX with a random token, renewed by compare-and-pexpire, released by
- * compare-and-delete. Keys share a hash tag per job so the scripts also work on Redis Cluster.
+ * compare-and-delete. Keys share a hash tag per job so the scripts also work on Redis Cluster. They live in the
+ * internal namespace (`<prefix>#jobs:...`, outside `<prefix>:*`), so clearing the cache never touches them. Every
+ * call is bounded in time (at most a sixth of the lease, so a renewal that hangs is noticed while the lease lasts).
  */
 export class RedisLeases {
   constructor(
@@ -42,11 +59,11 @@ export class RedisLeases {
   ) {}
 
   leaseKey(job: string): string {
-    return `${this.prefix}:jobs:{${job}}:lease`;
+    return `${this.prefix}#jobs:{${job}}:lease`;
   }
 
   tickKey(job: string, tick: Date): string {
-    return `${this.prefix}:jobs:{${job}}:tick:${tick.getTime()}`;
+    return `${this.prefix}#jobs:{${job}}:tick:${tick.getTime()}`;
   }
 
   /** Throws when Redis fails: the caller falls back to PostgreSQL. */
@@ -55,10 +72,14 @@ export class RedisLeases {
     const key = this.leaseKey(job);
     const keys = tick ? [key, this.tickKey(job, tick)] : [key];
     const reply = String(
-      await this.client.eval(ACQUIRE, {
-        keys,
-        arguments: [token, String(ttlMs), String(Math.max(2 * ttlMs, MIN_TICK_KEY_TTL_MS))],
-      }),
+      await within(
+        this.client.eval(ACQUIRE, {
+          keys,
+          arguments: [token, String(ttlMs), String(Math.max(2 * ttlMs, MIN_TICK_KEY_TTL_MS))],
+        }),
+        callTimeout(ttlMs),
+        'lease acquire',
+      ),
     );
     if (reply === 'taken') return { status: 'taken', backend: 'redis' };
     if (reply.startsWith('busy:')) {
@@ -72,11 +93,20 @@ export class RedisLeases {
     return {
       backend: 'redis',
       async renew() {
-        return Number(await client.eval(RENEW, { keys: [key], arguments: [token, String(ttlMs)] })) === 1;
+        const reply = await within(
+          client.eval(RENEW, { keys: [key], arguments: [token, String(ttlMs)] }),
+          callTimeout(ttlMs),
+          'lease renewal',
+        );
+        return Number(reply) === 1;
       },
       async release() {
-        await client.eval(RELEASE, { keys: [key], arguments: [token] });
+        await within(client.eval(RELEASE, { keys: [key], arguments: [token] }), callTimeout(ttlMs), 'lease release');
       },
     };
   }
+}
+
+function callTimeout(leaseTtlMs: number): number {
+  return Math.max(50, Math.min(CALL_TIMEOUT_MS, Math.floor(leaseTtlMs / 6)));
 }

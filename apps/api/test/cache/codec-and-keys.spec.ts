@@ -133,4 +133,22 @@ describe('CircuitBreaker', () => {
     expect(breaker.state).toBe('closed');
     expect(breaker.allow()).toBe(true);
   });
+
+  it('stays open on a late success of a call made before it opened; only the probe closes it', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker(2, 1000, undefined, () => now);
+    breaker.failure();
+    breaker.failure();
+    expect(breaker.state).toBe('open');
+    breaker.success(); // a slow call that started while the link still looked fine
+    expect(breaker.state).toBe('open');
+    expect(breaker.allow()).toBe(false);
+    now = 1000;
+    expect(breaker.state).toBe('half_open');
+    breaker.success(); // not the probe: no probe was let through yet
+    expect(breaker.state).toBe('half_open');
+    expect(breaker.allow()).toBe(true);
+    breaker.success();
+    expect(breaker.state).toBe('closed');
+  });
 });

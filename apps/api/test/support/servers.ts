@@ -89,6 +89,9 @@ export interface OwnRedis {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as on a half-open link. */
+  pause(): void;
+  resume(): void;
 }
 
 /** A redis-server child process on a free port; stopped by its pid. */
@@ -112,12 +115,19 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     async stop() {
       const running = child;
       if (!running || running.exitCode !== null) return;
+      process.kill(running.pid!, 'SIGCONT');
       const exited = new Promise((r) => running.once('exit', r));
       process.kill(running.pid!, 'SIGKILL');
       await exited;
       child = null;
     },
     start: up,
+    pause() {
+      if (child?.pid) process.kill(child.pid, 'SIGSTOP');
+    },
+    resume() {
+      if (child?.pid) process.kill(child.pid, 'SIGCONT');
+    },
   };
 }
 
