@@ -7,3 +7,4 @@ export * from './market.js';
 export * from './trading.js';
 export * from './monitoring.js';
 export * from './scheduling.js';
+export * from './pages.js';

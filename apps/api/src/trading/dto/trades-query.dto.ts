@@ -4,7 +4,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto.js';
 
 export class TradesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: "only this member's trades" })
+  @ApiPropertyOptional({ description: "only this member's trades", minimum: 1, maximum: 2_147_483_647 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'user_id must be a positive integer' })
