@@ -53,11 +53,17 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
 
 /** Starts the whole application on a fresh database (or `db` when given). Talk to it with `request`. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; db?: TestDatabase } = {},
+  options: {
+    env?: Record<string, string>;
+    db?: TestDatabase;
+    /** Runs before the routes are registered: a test can hook route registration (onRoute) here. */
+    beforeInit?: (app: NestFastifyApplication) => void;
+  } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const config = testConfig(db.url, options.env);
   const app = await createApp(config);
+  options.beforeInit?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   let counter = 0;
