@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { STATUS_CODES } from 'node:http';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OPERATION_CONTRACTS } from './openapi-operations.js';
 
@@ -110,8 +111,8 @@ export function describeOperations(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** OpenAPI 3.1 generated from the controllers and DTOs, completed with the wire types: UI at /api/docs. */
-export function setupOpenApi(app: NestFastifyApplication): void {
+/** OpenAPI 3.1 generated from the controllers and DTOs, completed with the wire types. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -126,5 +127,10 @@ export function setupOpenApi(app: NestFastifyApplication): void {
       .addCookieAuth('league_session')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, describeOperations(document), { jsonDocumentUrl: 'api/docs-json' });
+  return describeOperations(document);
+}
+
+/** UI at /api/docs, JSON at /api/docs-json. */
+export function setupOpenApi(app: NestFastifyApplication): void {
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

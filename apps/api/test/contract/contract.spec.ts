@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createApiClient } from '@league/api-client';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { DASHBOARD_ASSETS_PREFIX } from '../../src/monitoring/dashboard-html.js';
@@ -254,5 +256,41 @@ describe('API contract', () => {
     }
     expect(operations).toBeGreaterThanOrEqual(49);
     expect(missing).toEqual([]);
+  });
+
+  it('serves the document the typed client in libs/api-client was generated from', () => {
+    const committed = JSON.parse(
+      readFileSync(new URL('../../../../libs/api-client/openapi.json', import.meta.url), 'utf8'),
+    );
+    expect(document).toEqual(committed);
+  });
+
+  it('reads and writes through the typed client', async () => {
+    const user = await t.signUp();
+    // The client's requests are answered in-process: fetch's Request in, Fastify's inject, a Response out.
+    const client = createApiClient({
+      baseUrl: 'http://api.test',
+      headers: { authorization: `Bearer ${user.token}` },
+      fetch: async (request: Request) => {
+        const response = await t.app.inject({
+          method: request.method as 'GET',
+          url: new URL(request.url).pathname + new URL(request.url).search,
+          headers: Object.fromEntries(request.headers),
+          payload: request.body ? await request.text() : undefined,
+        });
+        return new Response(response.statusCode === 204 ? null : response.body, {
+          status: response.statusCode,
+          headers: response.headers as Record<string, string>,
+        });
+      },
+    });
+    const created = await client.POST('/api/leagues', { body: { name: 'Typed league' } });
+    expect(created.response.status).toBe(201);
+    const board = await client.GET('/api/leagues/{id}/leaderboard', {
+      params: { path: { id: created.data!.id }, query: { page: 1 } },
+    });
+    expect(board.data?.items.map((entry) => entry.username)).toEqual([user.username]);
+    const missing = await client.GET('/api/leagues/{id}', { params: { path: { id: 999999 } } });
+    expect(missing.error).toEqual({ statusCode: 404, error: 'Not Found', message: 'League 999999 not found' });
   });
 });
