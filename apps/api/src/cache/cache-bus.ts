@@ -31,20 +31,22 @@ export class CacheBus {
   async start(subscriber: RedisClient | null, onMessage: (message: BusMessage) => void): Promise<void> {
     if (!subscriber) return;
     this.subscriber = subscriber;
-    try {
-      await subscriber.subscribe(this.channel, (raw: string) => {
-        let message: Envelope;
-        try {
-          message = JSON.parse(raw) as Envelope;
-        } catch {
-          return;
-        }
-        if (message.origin === this.instanceId) return;
-        onMessage(message);
-      });
-    } catch (error) {
-      this.logger.warn(`Cache bus subscription failed: ${(error as Error).message}`);
-    }
+    const subscribe = () =>
+      subscriber
+        .subscribe(this.channel, (raw: string) => {
+          let message: Envelope;
+          try {
+            message = JSON.parse(raw) as Envelope;
+          } catch {
+            return;
+          }
+          if (message.origin === this.instanceId) return;
+          onMessage(message);
+        })
+        .catch((error: Error) => this.logger.warn(`Cache bus subscription failed: ${error.message}`));
+    if (subscriber.isReady) await subscribe();
+    // Redis away at start: subscribe when it appears (node-redis renews the subscription after later reconnections).
+    else subscriber.once('ready', () => void subscribe());
   }
 
   async publish(message: BusMessage): Promise<void> {
@@ -55,6 +57,6 @@ export class CacheBus {
   async stop(): Promise<void> {
     const subscriber = this.subscriber;
     this.subscriber = null;
-    if (subscriber?.isOpen) await subscriber.unsubscribe(this.channel).catch(() => undefined);
+    if (subscriber?.isReady) await subscriber.unsubscribe(this.channel).catch(() => undefined);
   }
 }

@@ -98,7 +98,10 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
         : null;
     this.bus = this.tier ? new CacheBus(this.tier, this.tier.internal('bus')) : null;
     this.stats = new CacheStatsRecorder(this.tier);
-    if (this.tier) this.tier.onFailure = () => this.stats.count('errors');
+    if (this.tier) {
+      this.tier.onFailure = () => this.stats.count('errors');
+      this.tier.announceBreaker = () => redis.attached;
+    }
   }
 
   async onModuleInit(): Promise<void> {
@@ -126,9 +129,9 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     await this.bus?.stop();
   }
 
-  /** `redis` when an L2 is configured and was reachable at start, else `memory`. */
+  /** `redis` once the configured L2 has been reached (it may be down now), else `memory`. */
   get backend(): 'redis' | 'memory' {
-    return this.tier ? 'redis' : 'memory';
+    return this.tier && this.redis.attached ? 'redis' : 'memory';
   }
 
   /** TTL (ms) of a key type, with configuration overrides. */
@@ -510,12 +513,10 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     if (!this.tier) {
       return {
         backend: 'memory',
-        reachable: !this.config.redisEnabled,
+        reachable: true,
         breaker_state: 'closed',
         latency_ms: null,
-        message: this.config.redisEnabled
-          ? 'Redis unreachable at start: in-process cache only'
-          : 'Redis disabled: in-process cache only',
+        message: 'Redis disabled: in-process cache only',
       };
     }
     const started = performance.now();
@@ -524,13 +525,15 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     const breaker = this.tier.breaker.state;
     const reachable = reply !== FAILED && breaker !== 'open';
     return {
-      backend: 'redis',
+      backend: this.backend,
       reachable,
       breaker_state: breaker,
       latency_ms: reply === FAILED ? null : latency,
       message: reachable
         ? 'Redis reachable'
-        : `Redis unreachable (breaker ${breaker}): serving from L1 and the database`,
+        : this.redis.attached
+          ? `Redis unreachable (breaker ${breaker}): serving from L1 and the database`
+          : 'Redis not reached since start: in-process cache only, attaching when Redis appears',
     };
   }
 

@@ -30,6 +30,9 @@ export class RedisTier {
   private readonly lastErrorEvent = new Map<string, number>();
   /** Called on every failed operation (the stats count them). */
   onFailure: () => void = () => undefined;
+  /** Whether breaker changes are logged now. */
+  announceBreaker: () => boolean = () => true;
+  private breakerSaid: BreakerState = 'closed';
 
   constructor(
     readonly client: RedisClient,
@@ -230,8 +233,12 @@ export class RedisTier {
   }
 
   private onBreaker(state: BreakerState): void {
+    // A failed half-open probe reopens the breaker every reset period: said once per outage, and not at all
+    // before Redis was first reached (the connection already said that the in-process cache serves alone).
+    if (state === 'half_open' || state === this.breakerSaid || !this.announceBreaker()) return;
+    this.breakerSaid = state;
     if (state === 'open')
       this.logger.warn('Redis circuit breaker open: serving from the in-process cache and the database');
-    else if (state === 'closed') this.logger.log('Redis circuit breaker closed: L2 in use again');
+    else this.logger.log('Redis circuit breaker closed: L2 in use again');
   }
 }

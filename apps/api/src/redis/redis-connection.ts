@@ -8,12 +8,15 @@ type ReconnectListener = () => void;
 
 const CONNECT_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
+/** How long start-up waits for a first connection before going on with the in-process cache alone. */
+const START_WAIT_MS = 1_500;
 
 /**
- * The shared Redis connection (node-redis). `client` is null when Redis is disabled or was unreachable at
- * start-up: the app then runs on its in-process cache alone, which is said once in the log. At run time the
- * client reconnects by itself; commands fail fast while it is down (no offline queue), and listeners
- * registered with `onReconnect` run after each reconnection (the cache clears its L1 then).
+ * The shared Redis connection (node-redis). `client` is null only when Redis is disabled. When Redis is
+ * unreachable at start, start-up waits at most START_WAIT_MS, says once that the in-process cache serves alone,
+ * and the client keeps trying in the background: when Redis appears, the L2, the bus, shared stats and job
+ * leases come into use without a restart. Commands fail fast while it is down (no offline queue), and listeners
+ * registered with `onReconnect` run each time it becomes ready after having been away (the cache clears its L1).
  */
 @Injectable()
 export class RedisConnection implements OnApplicationShutdown {
@@ -21,32 +24,43 @@ export class RedisConnection implements OnApplicationShutdown {
   private readonly reconnectListeners = new Set<ReconnectListener>();
   private readonly extraClients = new Set<RedisClient>();
   private everReady = false;
+  /** True until start-up stops waiting for the first connection (no listener is registered before). */
+  private waitingAtStart = true;
   client: RedisClient | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** Connects once at start; resolves (with client null) when Redis is disabled or unreachable. */
+  /** Starts connecting; resolves when connected or after START_WAIT_MS, whichever comes first. */
   async connect(): Promise<void> {
     if (!this.config.redisEnabled) {
       this.logger.log('Redis disabled (REDIS_ENABLED=false): using the in-process cache only');
       return;
     }
     const client = this.create();
-    try {
-      await client.connect();
-      this.client = client;
+    this.client = client;
+    client.on('ready', () => {
+      const first = !this.everReady;
       this.everReady = true;
-      client.on('ready', () => {
-        if (!this.everReady) return;
-        this.logger.log('Redis connection restored');
-        for (const listener of this.reconnectListeners) listener();
-      });
-    } catch (error) {
-      client.destroy();
+      if (this.waitingAtStart) return;
+      this.logger.log(
+        first
+          ? 'Redis reachable: L2 cache, cache bus, shared stats and job leases in use'
+          : 'Redis connection restored',
+      );
+      for (const listener of this.reconnectListeners) listener();
+    });
+    if (!(await settle(client))) {
       this.logger.warn(
-        `Redis unreachable at start (${String((error as Error).message)}): using the in-process cache only`,
+        `Redis unreachable at ${redactedUrl(this.config.redisUrl)}: serving from the in-process cache, ` +
+          'and attaching to Redis when it appears',
       );
     }
+    this.waitingAtStart = false;
+  }
+
+  /** True once Redis has been reached since start (it may be down again now: see `isReady`). */
+  get attached(): boolean {
+    return this.everReady;
   }
 
   /** True while the shared client is connected and ready for commands. */
@@ -61,14 +75,14 @@ export class RedisConnection implements OnApplicationShutdown {
 
   /**
    * A second connection with the same settings, for subscribers (a client in subscribe mode cannot run other
-   * commands) or blocking commands. Closed with the app.
+   * commands) or blocking commands. Closed with the app. Returned unconnected (still trying) when Redis is away.
    */
   async duplicate(): Promise<RedisClient | null> {
     if (!this.client) return null;
     const extra = this.client.duplicate() as RedisClient;
     extra.on('error', () => undefined);
     this.extraClients.add(extra);
-    await extra.connect();
+    await settle(extra);
     return extra;
   }
 
@@ -95,6 +109,38 @@ export class RedisConnection implements OnApplicationShutdown {
     const clients = [...this.extraClients, ...(this.client ? [this.client] : [])];
     this.extraClients.clear();
     this.client = null;
-    await Promise.all(clients.map((c) => c.close().catch(() => c.destroy())));
+    // A client still trying to reach Redis has nothing to flush: destroy() also stops its reconnection attempts.
+    await Promise.all(
+      clients.map(async (c) => {
+        if (c.isReady) await c.close().catch(() => c.destroy());
+        else if (c.isOpen) c.destroy();
+      }),
+    );
+  }
+}
+
+/** Connects `client`; true once it is ready, false if it is still trying after START_WAIT_MS (it keeps trying). */
+async function settle(client: RedisClient): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), START_WAIT_MS)));
+  const connected = client.connect().then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([connected, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The Redis URL without its password, for logs. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'REDIS_URL';
   }
 }

@@ -94,9 +94,9 @@ export interface OwnRedis {
   resume(): void;
 }
 
-/** A redis-server child process on a free port; stopped by its pid. */
-export async function startOwnRedis(): Promise<OwnRedis> {
-  const port = await freePort();
+/** A redis-server child process on `port` (default: a free one); stopped by its pid. */
+export async function startOwnRedis(port?: number): Promise<OwnRedis> {
+  port ??= await freePort();
   let child: ChildProcess | null = null;
   const up = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
