@@ -29,7 +29,8 @@ try {
     process.exit(1);
   }
   const document = await format(readFileSync(exported, 'utf8'), documentFile);
-  const types = astToString(await openapiTS(JSON.parse(document)));
+  // A request field with a default is still optional to send.
+  const types = astToString(await openapiTS(JSON.parse(document), { defaultNonNullable: false }));
   const schema = await format(
     `/** Generated from openapi.json by openapi-typescript (npm run generate -w @league/api-client). */\n${types}`,
     schemaFile,

@@ -804,7 +804,7 @@ export interface components {
       name: string;
       description?: string;
       /** @default 100000 */
-      starting_cash: number;
+      starting_cash?: number;
     };
     UpdateLeagueDto: {
       name?: string;

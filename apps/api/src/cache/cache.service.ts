@@ -20,6 +20,7 @@ import {
 import { assertCacheKey, assertCachePattern, globToRegExp, groupOf, keyTypeOf, policyTypeOf } from './cache-key.js';
 import type { CacheStatusSource } from './cache-status.js';
 import { CacheStatsRecorder } from './cache-stats.js';
+import { entityTag } from './http-validators.js';
 import { jitter, NULL_TTL_MS, STALE_GRACE_MS, ttlTable } from './cache-ttl.js';
 import { L1Store } from './l1-store.js';
 import { FAILED, RedisTier } from './redis-tier.js';
@@ -242,6 +243,37 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     this.stats.count('l1_hits');
     this.stats.count('hits', keyTypeOf(key));
     return (entry.bytes ??= Buffer.from(entry.value));
+  }
+
+  /**
+   * The L1 entry of a string value as an HTTP entity: its bytes, its strong ETag (a hash of the bytes, made once
+   * per entry and kept with it; the same bytes give the same tag on every instance), how long it stays fresh and
+   * its stale grace. `count`: a hit for the statistics (the HIT path); `allowStale`: a stale entry too (STALE).
+   */
+  peekEntity(
+    key: string,
+    options: { count?: boolean; allowStale?: boolean } = {},
+  ): { text: string; bytes: Buffer; etag: string; freshForMs: number; graceMs: number } | undefined {
+    const group = groupOf(key);
+    const generation = group ? this.generations.get(group) : null;
+    if (generation === undefined) return undefined;
+    const now = Date.now();
+    const entry = this.l1.get(key, now);
+    if (!entry || entry.generation !== generation || typeof entry.value !== 'string') return undefined;
+    if (entry.freshUntil <= now && !options.allowStale) return undefined;
+    if (options.count !== false) {
+      this.stats.count('l1_hits');
+      this.stats.count('hits', keyTypeOf(key));
+    }
+    const bytes = (entry.bytes ??= Buffer.from(entry.value));
+    entry.etag ??= entityTag(bytes);
+    return {
+      text: entry.value,
+      bytes,
+      etag: entry.etag,
+      freshForMs: entry.freshUntil - now,
+      graceMs: entry.expiresAt - entry.freshUntil,
+    };
   }
 
   private serveStale<T>(key: string, value: T, fetchFn: () => Promise<T> | T, ttl: TtlSpec<T> | undefined) {

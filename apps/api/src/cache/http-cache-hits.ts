@@ -5,6 +5,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CacheService } from './cache.service.js';
 import { CACHE_ROUTE, HttpCacheInterceptor } from './http-cache.interceptor.js';
+import { applyValidators } from './http-validators.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -73,11 +74,14 @@ export class HttpCacheHits implements OnModuleInit {
         return; // NestJS runs the guard again and answers its refusal in the one error shape.
       }
     }
-    const { key } = this.interceptor.routeKey(context);
-    if (key === null) return;
-    const bytes = this.cache.peekBytes(key);
-    if (!bytes) return;
-    return reply.header('X-Cache', 'HIT').header('Content-Type', JSON_TYPE).send(bytes);
+    const { options, key } = this.interceptor.routeKey(context);
+    if (key === null || !options) return;
+    const entity = this.cache.peekEntity(key);
+    if (!entity) return;
+    reply.header('X-Cache', 'HIT');
+    // The client holds these bytes already: 304 without a body.
+    if (applyValidators(request, reply, options.scope, entity)) return reply.code(304).send();
+    return reply.header('Content-Type', JSON_TYPE).send(entity.bytes);
   }
 
   /** The global guards, or false (every request goes to NestJS) when this layer cannot mirror what NestJS runs. */

@@ -14,6 +14,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, map, type Observable } from 'rxjs';
 import { InvalidCacheKeyError, keyTypeOf } from './cache-key.js';
 import { CacheService } from './cache.service.js';
+import { applyValidators, entityTag } from './http-validators.js';
 
 /**
  * Whose data a cached route returns. There is no default: a route must say, so that one user's data can never
@@ -57,8 +58,9 @@ export function CacheRoute(options: CacheRouteOptions) {
 
 /**
  * Serves cached GET responses. The serialized body is what is stored, so a hit is sent as stored, without
- * serializing again. Sets `X-Cache: HIT | MISS | STALE | BYPASS`. An admin sending `Cache-Control: no-cache`
- * bypasses the cache (others cannot: that would let anyone send every request to the database). Errors are
+ * serializing again. Sets `X-Cache: HIT | MISS | STALE | BYPASS`, and the entry's ETag and Cache-Control
+ * (http-validators.ts): a request whose If-None-Match holds the ETag gets a 304 without a body. An admin sending
+ * `Cache-Control: no-cache` bypasses the cache (others cannot: that would let anyone send every request to the database). Errors are
  * never cached. A route without @CacheRoute metadata is never cached (BYPASS) and logged once.
  */
 @Injectable()
@@ -89,6 +91,15 @@ export class HttpCacheInterceptor implements NestInterceptor {
     return from(this.cache.lookup(key, fetch, options.ttl ?? this.cache.ttlOfType(options.type))).pipe(
       map(({ value, outcome }) => {
         reply.header('X-Cache', outcome);
+        // The entry just stored (MISS) or served stale keeps its ETag. Without it in L1 holding these very bytes
+        // (L1 disabled, or a newer entry raced this read) the body is hashed here and must be revalidated.
+        const stored = this.cache.peekEntity(key, { count: false, allowStale: outcome === 'STALE' });
+        const entity =
+          stored?.text === value ? stored : { etag: entityTag(Buffer.from(value)), freshForMs: 0, graceMs: 0 };
+        if (applyValidators(request, reply, options.scope, entity)) {
+          reply.status(304);
+          return '';
+        }
         reply.header('Content-Type', JSON_TYPE);
         return value;
       }),

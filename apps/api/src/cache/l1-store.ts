@@ -14,6 +14,8 @@ export interface L1Entry {
   generation: number | null;
   /** A string value's UTF-8 bytes, made on the first HTTP hit and sent as they are from then on. */
   bytes?: Buffer;
+  /** The strong HTTP ETag of `bytes`, made with them and kept with the entry: never computed per hit. */
+  etag?: string;
 }
 
 /**
