@@ -3862,7 +3862,10 @@ export interface operations {
   QuotesController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         symbol: string;
       };
@@ -3873,6 +3876,12 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
@@ -3889,6 +3898,19 @@ export interface operations {
            */
           'application/json': components['schemas']['Quote'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -3946,7 +3968,10 @@ export interface operations {
         /** @description YYYY-MM-DD, one of the chain's expirations; default the nearest */
         expiration?: string;
       };
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         symbol: string;
       };
@@ -3957,11 +3982,30 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['OptionsChain'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -4165,7 +4209,10 @@ export interface operations {
   LeaguesController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         id: number;
       };
@@ -4176,6 +4223,12 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
@@ -4196,6 +4249,19 @@ export interface operations {
            */
           'application/json': components['schemas']['League'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -4646,7 +4712,10 @@ export interface operations {
   LeaguesController_members: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         id: number;
       };
@@ -4657,11 +4726,30 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['LeagueMembers'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -4984,7 +5072,10 @@ export interface operations {
       query?: {
         page?: number;
       };
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         id: number;
       };
@@ -4995,6 +5086,12 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
@@ -5018,6 +5115,19 @@ export interface operations {
            */
           'application/json': components['schemas']['Leaderboard'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -5072,7 +5182,10 @@ export interface operations {
   PortfolioController_mine: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         id: number;
       };
@@ -5083,11 +5196,30 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Portfolio'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -5158,7 +5290,10 @@ export interface operations {
   PortfolioController_of: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         id: number;
         userId: number;
@@ -5170,11 +5305,30 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Portfolio'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -5247,7 +5401,10 @@ export interface operations {
       query?: {
         page?: number;
       };
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         id: number;
       };
@@ -5258,11 +5415,30 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ActivityPage'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -5317,7 +5493,10 @@ export interface operations {
   StatsController_league: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         id: number;
       };
@@ -5328,11 +5507,30 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['LeagueStats'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -5387,7 +5585,10 @@ export interface operations {
   StatsController_user: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path: {
         id: number;
       };
@@ -5398,11 +5599,30 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['UserStats'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {
@@ -5463,7 +5683,10 @@ export interface operations {
         /** @description absent: all three */
         category?: 'users' | 'leagues' | 'symbols';
       };
-      header?: never;
+      header?: {
+        /** @description the ETag of the body held; 304 without a body while it is current */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5472,11 +5695,30 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['SearchResults'];
         };
+      };
+      /** @description Not Modified: the ETag in If-None-Match is current; no body */
+      304: {
+        headers: {
+          /** @description strong entity tag of the body; send it back in If-None-Match */
+          ETag?: string;
+          /** @description private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate */
+          'Cache-Control'?: string;
+          /** @description how the cache answered */
+          'X-Cache'?: 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Bad Request */
       400: {

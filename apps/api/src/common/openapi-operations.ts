@@ -11,6 +11,8 @@ export interface OperationContract {
   errors?: number[];
   /** A typical success body; operations without one still carry their error examples. */
   example?: unknown;
+  /** A cached read (@CacheRoute): ETag, Cache-Control, If-None-Match and 304 (the contract test checks it). */
+  conditional?: true;
 }
 
 const LEAGUE_EXAMPLE = {
@@ -81,13 +83,14 @@ export const OPERATION_CONTRACTS: Record<string, OperationContract> = {
     example: { items: [LEAGUE_EXAMPLE], page: 1, page_size: 50, total: 1 },
   },
   'POST /api/leagues': { status: 201, schema: 'League', example: LEAGUE_EXAMPLE },
-  'GET /api/leagues/{id}': { status: 200, schema: 'League', errors: [404], example: LEAGUE_EXAMPLE },
+  'GET /api/leagues/{id}': { conditional: true, status: 200, schema: 'League', errors: [404], example: LEAGUE_EXAMPLE },
   'PATCH /api/leagues/{id}': { status: 200, schema: 'League', errors: [403, 404, 409] },
   'POST /api/leagues/{id}/archive': { status: 200, schema: 'League', errors: [403, 404, 409] },
   'POST /api/leagues/{id}/restore': { status: 200, schema: 'League', errors: [403, 404, 409] },
   'POST /api/leagues/{id}/join': { status: 200, schema: 'League', errors: [404, 409] },
-  'GET /api/leagues/{id}/members': { status: 200, schema: 'LeagueMembers', errors: [404] },
+  'GET /api/leagues/{id}/members': { conditional: true, status: 200, schema: 'LeagueMembers', errors: [404] },
   'GET /api/leagues/{id}/leaderboard': {
+    conditional: true,
     status: 200,
     schema: 'Leaderboard',
     errors: [404],
@@ -101,10 +104,15 @@ export const OPERATION_CONTRACTS: Record<string, OperationContract> = {
       ],
     },
   },
-  'GET /api/leagues/{id}/activity': { status: 200, schema: 'ActivityPage', errors: [404] },
-  'GET /api/leagues/{id}/stats': { status: 200, schema: 'LeagueStats', errors: [404] },
-  'GET /api/leagues/{id}/portfolio': { status: 200, schema: 'Portfolio', errors: [403, 404] },
-  'GET /api/leagues/{id}/portfolio/{userId}': { status: 200, schema: 'Portfolio', errors: [403, 404] },
+  'GET /api/leagues/{id}/activity': { conditional: true, status: 200, schema: 'ActivityPage', errors: [404] },
+  'GET /api/leagues/{id}/stats': { conditional: true, status: 200, schema: 'LeagueStats', errors: [404] },
+  'GET /api/leagues/{id}/portfolio': { conditional: true, status: 200, schema: 'Portfolio', errors: [403, 404] },
+  'GET /api/leagues/{id}/portfolio/{userId}': {
+    conditional: true,
+    status: 200,
+    schema: 'Portfolio',
+    errors: [403, 404],
+  },
   // Trading
   'POST /api/leagues/{id}/trades': {
     status: 201,
@@ -118,11 +126,12 @@ export const OPERATION_CONTRACTS: Record<string, OperationContract> = {
     errors: [403, 404],
     example: { items: [TRADE_EXAMPLE], page: 1, page_size: 50, total: 1 },
   },
-  'GET /api/users/{id}/stats': { status: 200, schema: 'UserStats', errors: [404] },
-  'GET /api/search': { status: 200, schema: 'SearchResults' },
+  'GET /api/users/{id}/stats': { conditional: true, status: 200, schema: 'UserStats', errors: [404] },
+  'GET /api/search': { conditional: true, status: 200, schema: 'SearchResults' },
   // Market
   'GET /api/quotes': { status: 200, schema: 'Quote[]', errors: [404] },
   'GET /api/quotes/{symbol}': {
+    conditional: true,
     status: 200,
     schema: 'Quote',
     errors: [404],
@@ -136,7 +145,7 @@ export const OPERATION_CONTRACTS: Record<string, OperationContract> = {
       updated_at: '2026-01-06T14:31:00.000Z',
     },
   },
-  'GET /api/options/{symbol}': { status: 200, schema: 'OptionsChain', errors: [404] },
+  'GET /api/options/{symbol}': { conditional: true, status: 200, schema: 'OptionsChain', errors: [404] },
   // Admin: users, records, archives
   'GET /admin/users': { status: 200, schema: 'UserPage' },
   'GET /admin/audit/logs': { status: 200, schema: 'AuditLogPage' },

@@ -42,6 +42,27 @@ const ERROR_HEADERS: Record<number, Record<string, unknown>> = {
   503: { 'Retry-After': RETRY_AFTER },
 };
 
+/** What a cached read adds: its validators, and 304 to a request that already holds the body. */
+const VALIDATOR_HEADERS = {
+  ETag: { description: 'strong entity tag of the body; send it back in If-None-Match', schema: { type: 'string' } },
+  'Cache-Control': {
+    description:
+      'private (public where every reader gets the same body), max-age = remaining TTL, stale-while-revalidate',
+    schema: { type: 'string' },
+  },
+  'X-Cache': {
+    description: 'how the cache answered',
+    schema: { type: 'string', enum: ['HIT', 'MISS', 'STALE', 'BYPASS'] },
+  },
+};
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'the ETag of the body held; 304 without a body while it is current',
+  schema: { type: 'string', example: '"3q2-7w7u0PDo2l_y5mJhvA"' },
+};
+
 function schemaOf(name: string): Schema {
   const array = name.endsWith('[]');
   const base = array ? name.slice(0, -2) : name;
@@ -102,6 +123,14 @@ export function describeOperations(document: OpenAPIObject): OpenAPIObject {
             },
           }
         : { description: success };
+      if (contract.conditional) {
+        (responses[contract.status] as Record<string, unknown>).headers = VALIDATOR_HEADERS;
+        responses[304] = {
+          description: 'Not Modified: the ETag in If-None-Match is current; no body',
+          headers: VALIDATOR_HEADERS,
+        };
+        operation.parameters = [...(operation.parameters ?? []), IF_NONE_MATCH as never];
+      }
       for (const status of errorStatuses(path, operation, contract.errors ?? [])) {
         responses[status] = errorResponse(status);
       }

@@ -74,6 +74,13 @@ describe('API contract', () => {
     } else {
       const [verb, pattern] = route.split(' ');
       const found = validator.check(verb, pattern, response.statusCode, response.body);
+      // Conditional requests are documented exactly where the API sends validators.
+      const conditional = Boolean(validator.operation(verb, pattern)?.responses['304']);
+      if (response.statusCode < 300 && conditional !== (response.headers.etag !== undefined)) {
+        found.push(
+          `${route}: ETag ${response.headers.etag ? 'sent' : 'absent'}, 304 ${conditional ? '' : 'not '}documented`,
+        );
+      }
       problems.push(...found);
       if (!found.length) covered.set(route, (covered.get(route) ?? new Set()).add(response.statusCode));
     }
