@@ -76,7 +76,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts handles SIGTERM and SIGINT itself, draining HTTP first and stopping the
+  // embedded PostgreSQL last (Nest's hook would re-raise the signal and kill the process before that).
   setupOpenApi(app);
   return app;
 }
