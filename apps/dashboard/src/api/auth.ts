@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, LoginResponse, UserView } from '@league/contracts';
-import { api, ApiError } from './client';
+import { ApiError, call } from './client';
 import { endSession } from './query-client';
 import { queryKeys } from './query-keys';
 
@@ -10,7 +10,7 @@ export function useMe() {
     queryKey: queryKeys.me,
     queryFn: async (): Promise<UserView | null> => {
       try {
-        return await api<UserView>('/api/auth/me');
+        return await call('get', '/api/auth/me');
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -23,7 +23,7 @@ export function useMe() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginRequest) => api<LoginResponse>('/api/auth/login', { method: 'POST', body }),
+    mutationFn: (body: LoginRequest): Promise<LoginResponse> => call('post', '/api/auth/login', { body }),
     onSuccess: (response) => client.setQueryData(queryKeys.me, response.user),
   });
 }
@@ -32,7 +32,7 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => call('post', '/api/auth/logout'),
     // The session ends on screen first (the request still carries the cookie), so no card polls in between.
     onMutate: () => endSession(client),
   });

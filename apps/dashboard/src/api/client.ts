@@ -1,3 +1,4 @@
+import type { paths } from '@league/api-client';
 import type { ErrorBody } from '@league/contracts';
 
 /** An API error with the server's `{statusCode, error, message}`, or the bare status of a non-JSON error page. */
@@ -58,4 +59,47 @@ export async function api<T>(
 /** Whether a failed call is worth retrying: network errors and 5xx are, a client error (4xx) never is. */
 export function isRetryable(error: unknown): boolean {
   return !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+}
+
+type Method = 'get' | 'post';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+/** The API's paths that answer `method`, from the client generated from its OpenAPI document. */
+export type PathOf<M extends Method> = {
+  [P in keyof paths]-?: [NonNullable<paths[P][M]>] extends [never] ? never : P;
+}[keyof paths];
+type Success<R> = R extends { 200: infer S } ? S : R extends { 201: infer S } ? S : never;
+/** The JSON body `method path` answers on success (void for 204). */
+export type Answer<P extends keyof paths, M extends Method> =
+  Success<Operation<P, M>['responses']> extends { content: { 'application/json': infer B } } ? B : void;
+type RequestBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : undefined;
+
+/**
+ * A call typed by the generated client (libs/api-client): the path must exist for the method, the body and the
+ * answer have the document's types, so a change of the API breaks the dashboard's build, not its pages.
+ */
+export function call<M extends Method, P extends PathOf<M>>(
+  method: M,
+  path: P,
+  options: {
+    path?: Record<string, string | number>;
+    query?: Record<string, string | number | undefined>;
+    body?: RequestBody<P, M>;
+    signal?: AbortSignal;
+  } = {},
+): Promise<Answer<P, M>> {
+  const filled = (path as string).replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(options.path?.[name])),
+  );
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const query = search.toString();
+  return api<Answer<P, M>>(query ? `${filled}?${query}` : filled, {
+    method: method.toUpperCase(),
+    // A POST without a body of its own sends `{}`, as it always has.
+    body: options.body ?? (method === 'post' ? {} : undefined),
+    signal: options.signal,
+  });
 }
