@@ -847,6 +847,11 @@ export interface components {
       page_size: number;
       total: number;
     };
+    /**
+     * @description `?sort=` of the lists the monitoring API sorts on the server: the row fields each can be ordered by.
+     * @enum {string}
+     */
+    ActiveUserSort: 'last_login' | 'username' | 'league_count' | 'trades_today';
     Activity: {
       id: number;
       league_id: number;
@@ -907,6 +912,8 @@ export interface components {
     };
     /** @enum {string} */
     AlertSeverity: 'info' | 'warning' | 'error' | 'critical';
+    /** @enum {string} */
+    AlertSort: 'severity' | 'last_seen' | 'created_at' | 'occurrences';
     AlertStats: {
       total_active: number;
       by_severity: {
@@ -1160,6 +1167,8 @@ export interface components {
       page_size: number;
       total: number;
     };
+    /** @enum {string} */
+    JobRunSort: 'started_at' | 'duration_ms' | 'job' | 'outcome';
     /** @description One row of the run history. */
     JobRunView: {
       id: number;
@@ -1264,6 +1273,8 @@ export interface components {
       page_size: number;
       total: number;
     };
+    /** @enum {string} */
+    LeagueActivitySort: 'trade_count' | 'volume' | 'member_count' | 'name' | 'created_at';
     LeagueMember: {
       user_id: number;
       username: string;
@@ -1493,6 +1504,8 @@ export interface components {
     };
     /** @enum {string} */
     RiskReason: 'high_volume' | 'burst' | 'round_trips' | 'new_account';
+    /** @enum {string} */
+    RiskSort: 'score' | 'recent_trades' | 'max_trades_per_minute' | 'round_trips' | 'account_age_days' | 'username';
     RouteLatency: {
       method: string;
       route: string;
@@ -1522,6 +1535,11 @@ export interface components {
       total: number;
       items: components['schemas']['SearchResult'][];
     };
+    /**
+     * @description Direction of a server-side sort (`?order=`).
+     * @enum {string}
+     */
+    SortOrder: 'asc' | 'desc';
     SymbolCount: {
       symbol: string;
       trades: number;
@@ -2447,6 +2465,8 @@ export interface operations {
       query?: {
         page?: number;
         page_size?: number;
+        sort?: 'last_login' | 'username' | 'league_count' | 'trades_today';
+        order?: 'asc' | 'desc';
       };
       header?: never;
       path?: never;
@@ -2661,6 +2681,8 @@ export interface operations {
         page?: number;
         page_size?: number;
         hours?: number;
+        sort?: 'trade_count' | 'volume' | 'member_count' | 'name' | 'created_at';
+        order?: 'asc' | 'desc';
         status?: 'active' | 'archived';
       };
       header?: never;
@@ -2733,6 +2755,8 @@ export interface operations {
       query?: {
         page?: number;
         page_size?: number;
+        sort?: 'score' | 'recent_trades' | 'max_trades_per_minute' | 'round_trips' | 'account_age_days' | 'username';
+        order?: 'asc' | 'desc';
       };
       header?: never;
       path?: never;
@@ -2933,6 +2957,8 @@ export interface operations {
         from?: string;
         /** @description ISO 8601 */
         to?: string;
+        sort?: 'severity' | 'last_seen' | 'created_at' | 'occurrences';
+        order?: 'asc' | 'desc';
         severity?: 'info' | 'warning' | 'error' | 'critical';
         alert_type?: 'database_error' | 'cache_error' | 'high_load' | 'high_trades' | 'security' | 'performance';
       };
@@ -3010,6 +3036,8 @@ export interface operations {
         from?: string;
         /** @description ISO 8601 */
         to?: string;
+        sort?: 'severity' | 'last_seen' | 'created_at' | 'occurrences';
+        order?: 'asc' | 'desc';
         severity?: 'info' | 'warning' | 'error' | 'critical';
         alert_type?: 'database_error' | 'cache_error' | 'high_load' | 'high_trades' | 'security' | 'performance';
       };
@@ -3610,6 +3638,8 @@ export interface operations {
       query?: {
         page?: number;
         page_size?: number;
+        sort?: 'started_at' | 'duration_ms' | 'job' | 'outcome';
+        order?: 'asc' | 'desc';
         job?: string;
         outcome?: 'running' | 'ok' | 'failed' | 'skipped';
         /** @description runs started at or after this time (ISO 8601) */

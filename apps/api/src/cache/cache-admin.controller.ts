@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { CacheClearResponse, CacheStatusView } from '@league/contracts';
@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
+import { ServerTimingInterceptor } from '../monitoring/server-timing.interceptor.js';
 import { CacheService } from './cache.service.js';
 import { CacheTtl } from './cache-ttl.js';
 
@@ -33,6 +34,7 @@ export class CacheAdminController {
   ) {}
 
   @Get('json')
+  @UseInterceptors(ServerTimingInterceptor)
   async status(): Promise<CacheStatusView> {
     const [stats, probe, keys] = await Promise.all([this.cache.getStats(), this.cache.probe(), this.cache.keyCounts()]);
     const ttl_seconds: Record<string, number> = {};

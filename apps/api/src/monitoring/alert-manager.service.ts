@@ -12,10 +12,12 @@ import type {
   Alert,
   AlertList,
   AlertSeverity,
+  AlertSort,
   AlertStats,
   AlertType,
   CreateAlertResponse,
   Page,
+  SortOrder,
 } from '@league/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { ALERT_SEVERITIES, isConnectionFailure, toAlert, type AlertRow } from './alert-row.js';
@@ -57,7 +59,18 @@ export interface AlertListQuery {
   page_size: number;
   from?: Date;
   to?: Date;
+  /** Most severe first unless given (a whitelisted column: AlertsQueryDto). */
+  sort?: AlertSort;
+  order?: SortOrder;
 }
+
+/** Each sort's ORDER BY terms; severity ranks critical above info. The id breaks ties in the same direction. */
+const ALERT_ORDER: Record<AlertSort, string[]> = {
+  severity: ["array_position(ARRAY['info','warning','error','critical'], severity)", 'last_seen'],
+  last_seen: ['last_seen'],
+  created_at: ['created_at'],
+  occurrences: ['occurrences', 'last_seen'],
+};
 
 /** Pending operations kept while the database is unreachable; distinct fingerprints merge, so this is plenty. */
 const MAX_BUFFERED_OPS = 50_000;
@@ -332,7 +345,7 @@ export class AlertManager implements OnModuleInit, OnApplicationShutdown {
     const offset = params.push((query.page - 1) * query.page_size);
     const rows: Array<AlertRow & { total: string }> = await this.db.query(
       `SELECT *, count(*) OVER () AS total FROM system_alerts ${clause}
-        ORDER BY array_position(ARRAY['critical','error','warning','info'], severity), last_seen DESC, id DESC
+        ORDER BY ${[...ALERT_ORDER[query.sort ?? 'severity'], 'id'].map((t) => `${t} ${query.order === 'asc' ? 'ASC' : 'DESC'}`).join(', ')}
         LIMIT $${limit} OFFSET $${offset}`,
       params,
     );

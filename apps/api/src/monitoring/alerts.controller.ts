@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Alert, AlertList, CreateAlertResponse, Page } from '@league/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -6,12 +6,14 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AlertManager } from './alert-manager.service.js';
 import { CreateAlertDto } from './dto/create-alert.dto.js';
 import { AlertsQueryDto } from './dto/monitoring-query.dto.js';
+import { ServerTimingInterceptor } from './server-timing.interceptor.js';
 import { IdParamPipe } from '../common/id-param.pipe.js';
 import { timeRange } from '../common/time-range.js';
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
 @Controller('admin/monitoring/alerts')
+@UseInterceptors(ServerTimingInterceptor)
 export class AlertsController {
   constructor(private readonly alerts: AlertManager) {}
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   ActiveUser,
@@ -13,15 +13,17 @@ import type {
   SystemOverview,
   TradingActivity,
 } from '@league/contracts';
-import { PageQueryDto } from '../common/dto/page-query.dto.js';
 import {
+  ActiveUsersQueryDto,
   EngagementQueryDto,
   LeagueActivityQueryDto,
+  RiskQueryDto,
   TimeRangeQueryDto,
   TradingActivityQueryDto,
 } from './dto/monitoring-query.dto.js';
 import { HealthChecker } from './health-checker.service.js';
 import { timeRange } from '../common/time-range.js';
+import { ServerTimingInterceptor } from './server-timing.interceptor.js';
 import { SystemMetrics } from './system-metrics.service.js';
 import { UserActivityMonitor } from './user-activity-monitor.service.js';
 
@@ -29,6 +31,7 @@ import { UserActivityMonitor } from './user-activity-monitor.service.js';
 @ApiTags('monitoring')
 @ApiBearerAuth()
 @Controller('admin/monitoring')
+@UseInterceptors(ServerTimingInterceptor)
 export class MonitoringController {
   constructor(
     private readonly system: SystemMetrics,
@@ -56,8 +59,8 @@ export class MonitoringController {
 
   @Get('active-users/json')
   @ApiOperation({ summary: 'Users whose last login is today (UTC), with league count and trades today' })
-  activeUsers(@Query() query: PageQueryDto): Promise<Page<ActiveUser>> {
-    return this.activity.getActiveUsersToday(query.page, query.page_size);
+  activeUsers(@Query() query: ActiveUsersQueryDto): Promise<Page<ActiveUser>> {
+    return this.activity.getActiveUsersToday(query.page, query.page_size, query.sort, query.order);
   }
 
   @Get('engagement/json')
@@ -81,13 +84,15 @@ export class MonitoringController {
       page: query.page,
       pageSize: query.page_size,
       status: query.status,
+      sort: query.sort,
+      order: query.order,
     });
   }
 
   @Get('risk-assessment/json')
   @ApiOperation({ summary: 'Suspicious traders of the last 24 hours with score and reasons' })
-  riskAssessment(@Query() query: PageQueryDto): Promise<Page<RiskAssessment>> {
-    return this.activity.getUserRiskAssessment(query.page, query.page_size);
+  riskAssessment(@Query() query: RiskQueryDto): Promise<Page<RiskAssessment>> {
+    return this.activity.getUserRiskAssessment(query.page, query.page_size, query.sort, query.order);
   }
 
   @Get('realtime/stats')

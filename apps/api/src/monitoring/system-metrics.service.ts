@@ -2,7 +2,9 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DatabaseStats, PerformanceMetrics, RealtimeStats, SystemOverview } from '@league/contracts';
 import { CACHE_STATUS, type CacheStatusSource } from '../cache/cache-status.js';
+import { CacheService } from '../cache/cache.service.js';
 import { AlertManager } from './alert-manager.service.js';
+import { MonitoringKey, MonitoringTtl } from './monitoring-cache.js';
 import { ProcessMetrics } from './process-metrics.js';
 import { QueryTimer } from './query-timer.js';
 import { minuteSeries, RequestMetrics, routeLatencies } from './request-metrics.js';
@@ -22,10 +24,16 @@ export class SystemMetrics {
     private readonly requests: RequestMetrics,
     private readonly queries: QueryTimer,
     private readonly process: ProcessMetrics,
+    private readonly cache: CacheService,
     @Optional() @Inject(CACHE_STATUS) private readonly cacheStatus?: CacheStatusSource,
   ) {}
 
-  async getSystemOverview(): Promise<SystemOverview> {
+  /** Counts of users, leagues, the last 24 hours' trading and active alerts (cached for seconds). */
+  getSystemOverview(): Promise<SystemOverview> {
+    return this.cache.getOrFetch(MonitoringKey.overview(), () => this.systemOverview(), MonitoringTtl.overview);
+  }
+
+  private async systemOverview(): Promise<SystemOverview> {
     const now = new Date();
     const weekAgo = new Date(now.getTime() - 7 * DAY);
     const [[users], leagues, trading, [alerts]] = await Promise.all([
@@ -65,7 +73,17 @@ export class SystemMetrics {
     };
   }
 
+  /** Rows per table, size and connections (cached for seconds); the query timings are always current. */
   async getDatabaseStats(): Promise<DatabaseStats> {
+    const stats = await this.cache.getOrFetch(
+      MonitoringKey.database(),
+      () => this.databaseStats(),
+      MonitoringTtl.database,
+    );
+    return { ...stats, queries: this.queries.timings() };
+  }
+
+  private async databaseStats(): Promise<Omit<DatabaseStats, 'queries'>> {
     const estimates: Array<{ name: string; estimate: number }> = await this.db.query(
       `SELECT c.relname AS name, c.reltuples::float8 AS estimate
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -97,7 +115,6 @@ export class SystemMetrics {
       total_records: [...counts.values()].reduce((a, b) => a + b, 0),
       size_bytes: Number(size.bytes),
       connections: { active: Number(connections.active), idle: Number(connections.idle), max: Number(connections.max) },
-      queries: this.queries.timings(),
     };
   }
 

@@ -1,5 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.token.js';
 import { AlertManager } from './alert-manager.service.js';
 import { riskCandidatesQuery } from './risk-rules.js';
 
@@ -8,6 +16,8 @@ const DAY = 24 * HOUR;
 const ROLLUP_LOCK_KEY = 724_312;
 /** Rollups of the current day and the risk snapshot are used while the last run is at most this old. */
 export const FRESH_MS = 2 * 60_000;
+/** After a failed catch-up run, readers start the next one no sooner than this (a failing database is not hammered). */
+const CATCH_UP_RETRY_MS = 30_000;
 
 /** A league's trades in the last complete hour above both of these raise a `high_trades` alert. */
 export const LEAGUE_SPIKE = { minTrades: 50, baselineMultiple: 5 } as const;
@@ -29,12 +39,17 @@ export interface SymbolTotals {
   volume: number;
 }
 
-/** How a window [from, to) splits into rolled-up complete hours and raw trades at both edges. */
+/**
+ * How a window [from, to) splits: complete UTC days [dayFrom, dayTo) from the daily league rollup, the other
+ * complete hours of [rollFrom, rollTo) from the hourly rollups, and raw trades at both edges.
+ */
 interface WindowSplit {
   from: Date;
   to: Date;
   rollFrom: Date;
   rollTo: Date;
+  dayFrom: Date;
+  dayTo: Date;
 }
 
 /**
@@ -42,13 +57,58 @@ interface WindowSplit {
  * `rollup()` (the scheduler calls it every minute) recomputes the hours since the last run, the hour before it
  * (trades committed late) and any hour that gained trades with an old timestamp (backfills). Readers combine
  * complete hours from the rollups with raw trades for the partial hours at the edges, so results are exact.
+ *
+ * Readers never compute a day of raw trades on the request path: when the last run is old (after a restart, with the
+ * schedule off, or while the scheduler is behind) they use what the rollups hold and start one catch-up run in the
+ * background; the start-up does the same when the rollups job is scheduled.
  */
 @Injectable()
-export class TradeRollups {
+export class TradeRollups implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('TradeRollups');
+  private catchingUp: Promise<void> | null = null;
+  private failedAt = 0;
+
   constructor(
     private readonly db: DataSource,
     private readonly alerts: AlertManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onApplicationBootstrap(): void {
+    if ((this.config.schedules.rollups ?? 'off') !== 'off') this.catchUp();
+  }
+
+  /** Waits for a catch-up in progress, so it never outlives the connection pool. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.catchingUp;
+  }
+
+  /**
+   * Starts one rollup run in the background unless one is running (or the last one failed moments ago); answers
+   * the run in progress (for tests and tools). It never rejects: a failure is logged, and a later stale read tries
+   * again.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) return this.catchingUp;
+    if (Date.now() - this.failedAt < CATCH_UP_RETRY_MS) return Promise.resolve();
+    this.catchingUp = this.rollup()
+      .then(
+        () => undefined,
+        (error: Error) => {
+          this.failedAt = Date.now();
+          this.logger.warn(`Rollup catch-up failed: ${error.message}`);
+        },
+      )
+      .finally(() => (this.catchingUp = null));
+    return this.catchingUp;
+  }
+
+  /** Asks for a catch-up when the last run (updatedAt) is missing or older than FRESH_MS. */
+  private noteAge(updatedAt: Date | null): boolean {
+    const fresh = updatedAt !== null && Date.now() - updatedAt.getTime() <= FRESH_MS;
+    if (!fresh) void this.catchUp();
+    return fresh;
+  }
 
   async rollup(now = new Date()): Promise<{ hours: number; days: number; spikes: number }> {
     const result = await this.db.transaction(async (m) => {
@@ -81,6 +141,7 @@ export class TradeRollups {
         .map((t) => new Date(t))
         .filter((d) => d < dayFrom!);
       await this.recomputeHours(m, hourFrom!, hourMark, lateHours);
+      await this.recomputeLeagueDays(m, floorTo(hourFrom!, DAY), hourMark, lateHours);
       // The current day too: readers use it while this run is fresh, so they need not scan today's trades.
       await this.recomputeDays(m, dayFrom!, new Date(dayMark.getTime() + DAY), lateDays);
       await m.query(`DELETE FROM monitoring_risk_snapshot`);
@@ -105,12 +166,17 @@ export class TradeRollups {
     return { hours: result.hours, days: result.days, spikes };
   }
 
-  /** Deletes hourly rollups older than `days` (a retention step); answers the number of rows deleted. */
+  /** Deletes hourly and per-league daily rollups older than `days` (a retention step); answers the rows deleted. */
   async applyRetention(days = 400): Promise<number> {
     let deleted = 0;
-    for (const table of ['trade_rollup_league_hourly', 'trade_rollup_symbol_hourly']) {
+    for (const [table, column] of [
+      ['trade_rollup_league_hourly', 'hour'],
+      ['trade_rollup_symbol_hourly', 'hour'],
+      ['trade_rollup_league_daily', 'day'],
+    ]) {
       const rows: unknown[] = await this.db.query(
-        `WITH d AS (DELETE FROM ${table} WHERE hour < now() - make_interval(days => $1) RETURNING 1) SELECT 1 FROM d`,
+        `WITH d AS (DELETE FROM ${table} WHERE ${column} < now() - make_interval(days => $1) RETURNING 1)
+         SELECT 1 FROM d`,
         [days],
       );
       deleted += rows.length;
@@ -124,13 +190,16 @@ export class TradeRollups {
     const rows: Array<Record<string, string>> = await this.db.query(
       `SELECT league_id, sum(trades) AS trades, sum(buys) AS buys, sum(sells) AS sells,
               sum(shares) AS shares, sum(volume) AS volume
-         FROM (SELECT league_id, trades, buys, sells, shares, volume FROM trade_rollup_league_hourly
-                WHERE hour >= $3 AND hour < $4
+         FROM (SELECT league_id, trades, buys, sells, shares, volume FROM trade_rollup_league_daily
+                WHERE day >= ($5::timestamptz AT TIME ZONE 'UTC')::date AND day < ($6::timestamptz AT TIME ZONE 'UTC')::date
+               UNION ALL
+               SELECT league_id, trades, buys, sells, shares, volume FROM trade_rollup_league_hourly
+                WHERE (hour >= $3 AND hour < $5) OR (hour >= $6 AND hour < $4)
                UNION ALL
                SELECT league_id, 1, (side = 'buy')::int, (side = 'sell')::int, quantity, amount FROM trades
                 WHERE (executed_at >= $1 AND executed_at < $3) OR (executed_at >= $4 AND executed_at < $2)) x
         GROUP BY league_id`,
-      [w.from, w.to, w.rollFrom, w.rollTo],
+      [w.from, w.to, w.rollFrom, w.rollTo, w.dayFrom, w.dayTo],
     );
     return rows.map((r) => ({
       league_id: Number(r.league_id),
@@ -142,14 +211,15 @@ export class TradeRollups {
     }));
   }
 
-  /** Totals over [from, to) across every league (one row). */
+  /** Totals over [from, to) across every league (one row; the symbol rollup has fewer rows per hour). */
   async totals(from: Date, to: Date): Promise<Omit<LeagueTotals, 'league_id'>> {
     const w = await this.split(from, to);
     const [r]: Array<Record<string, string | null>> = await this.db.query(
       `SELECT coalesce(sum(trades), 0) AS trades, coalesce(sum(buys), 0) AS buys, coalesce(sum(sells), 0) AS sells,
               coalesce(sum(shares), 0) AS shares, coalesce(sum(volume), 0) AS volume
-         FROM (SELECT trades, buys, sells, shares, volume FROM trade_rollup_league_hourly
-                WHERE hour >= $3 AND hour < $4
+         FROM (SELECT trades, CASE WHEN side = 'buy' THEN trades ELSE 0 END AS buys,
+                      CASE WHEN side = 'sell' THEN trades ELSE 0 END AS sells, shares, volume
+                 FROM trade_rollup_symbol_hourly WHERE hour >= $3 AND hour < $4
                UNION ALL
                SELECT 1, (side = 'buy')::int, (side = 'sell')::int, quantity, amount FROM trades
                 WHERE (executed_at >= $1 AND executed_at < $3) OR (executed_at >= $4 AND executed_at < $2)) x`,
@@ -190,7 +260,7 @@ export class TradeRollups {
     const w = await this.split(from, to);
     const rows: Array<{ hour: Date; trades: string; volume: string }> = await this.db.query(
       `SELECT hour, sum(trades) AS trades, sum(volume) AS volume
-         FROM (SELECT hour, trades, volume FROM trade_rollup_league_hourly WHERE hour >= $3 AND hour < $4
+         FROM (SELECT hour, trades, volume FROM trade_rollup_symbol_hourly WHERE hour >= $3 AND hour < $4
                UNION ALL
                SELECT date_trunc('hour', executed_at), 1, amount FROM trades
                 WHERE (executed_at >= $1 AND executed_at < $3) OR (executed_at >= $4 AND executed_at < $2)) x
@@ -206,8 +276,8 @@ export class TradeRollups {
    */
   async dailyActive(from: Date, to: Date): Promise<{ days: Map<string, number>; coveredUntil: Date | null }> {
     const state = await this.state(this.db.manager);
+    const fresh = this.noteAge(state.updatedAt);
     if (!state.daily) return { days: new Map(), coveredUntil: null };
-    const fresh = state.updatedAt !== null && Date.now() - state.updatedAt.getTime() <= FRESH_MS;
     const coveredUntil = fresh ? new Date(state.daily.getTime() + DAY) : state.daily;
     const rows: Array<{ day: string; active_users: number }> = await this.db.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, active_users FROM trade_rollup_daily
@@ -217,20 +287,34 @@ export class TradeRollups {
     return { days: new Map(rows.map((r) => [r.day, Number(r.active_users)])), coveredUntil };
   }
 
-  /** The risk candidates of the last run when it is fresh, else null (the caller computes them live). */
-  async riskSnapshot(): Promise<Array<Record<string, string>> | null> {
+  /**
+   * The risk candidates of the last run, with the time they were computed, even when that run is old (a catch-up
+   * then starts in the background); null only before the first run (the caller computes them live).
+   */
+  async riskSnapshot(): Promise<{ rows: Array<Record<string, string>>; computedAt: Date } | null> {
     const state = await this.state(this.db.manager);
-    if (!state.riskComputedAt || Date.now() - state.riskComputedAt.getTime() > FRESH_MS) return null;
-    return this.db.query(`SELECT user_id, recent_trades, max_per_minute, round_trips FROM monitoring_risk_snapshot`);
+    this.noteAge(state.riskComputedAt);
+    if (!state.riskComputedAt) return null;
+    const rows: Array<Record<string, string>> = await this.db.query(
+      `SELECT user_id, recent_trades, max_per_minute, round_trips FROM monitoring_risk_snapshot`,
+    );
+    return { rows, computedAt: state.riskComputedAt };
   }
 
   private async split(from: Date, to: Date): Promise<WindowSplit> {
-    const [row] = await this.db.query(`SELECT hourly_watermark FROM monitoring_rollup_state WHERE name = 'trades'`);
+    const [row] = await this.db.query(
+      `SELECT hourly_watermark, updated_at FROM monitoring_rollup_state WHERE name = 'trades'`,
+    );
+    this.noteAge(row ? new Date(row.updated_at) : null);
     const watermark: Date | null = row ? new Date(row.hourly_watermark) : null;
     const rollFrom = new Date(Math.ceil(from.getTime() / HOUR) * HOUR);
     const rollTo = watermark ? new Date(Math.min(floorTo(to, HOUR).getTime(), watermark.getTime())) : rollFrom;
-    if (rollTo <= rollFrom) return { from, to, rollFrom: from, rollTo: from };
-    return { from, to, rollFrom, rollTo };
+    if (rollTo <= rollFrom) return { from, to, rollFrom: from, rollTo: from, dayFrom: from, dayTo: from };
+    // Whole days inside the rolled-up hours; none when the window holds no complete day.
+    const dayFrom = new Date(Math.ceil(rollFrom.getTime() / DAY) * DAY);
+    const dayTo = floorTo(rollTo, DAY);
+    if (dayTo <= dayFrom) return { from, to, rollFrom, rollTo, dayFrom: rollFrom, dayTo: rollFrom };
+    return { from, to, rollFrom, rollTo, dayFrom, dayTo };
   }
 
   private async state(m: EntityManager): Promise<{
@@ -274,6 +358,34 @@ export class TradeRollups {
         `INSERT INTO trade_rollup_symbol_hourly (hour, symbol, side, trades, shares, volume)
          SELECT date_trunc('hour', executed_at), symbol, side, count(*), sum(quantity), sum(amount)
            FROM trades WHERE executed_at >= $1 AND executed_at < $2 GROUP BY 1, 2, 3`,
+        [start, end],
+      );
+    }
+  }
+
+  /**
+   * Rebuilds the per-league days of [from, to) and the days of the extra hours from the hourly rollups (just
+   * rebuilt). Readers use a day only once all its hours are rolled up, so a partial current day does no harm.
+   */
+  private async recomputeLeagueDays(m: EntityManager, from: Date, to: Date, extraHours: Date[]): Promise<void> {
+    const days = [...new Set(extraHours.map((h) => floorTo(h, DAY).getTime()))]
+      .filter((t) => t < from.getTime())
+      .map((t): [Date, Date] => [new Date(t), new Date(t + DAY)]);
+    for (const [start, until] of [[from, to] as [Date, Date], ...days]) {
+      if (until <= start) continue;
+      const end = new Date(Math.ceil(until.getTime() / DAY) * DAY);
+      await m.query(
+        `DELETE FROM trade_rollup_league_daily
+          WHERE day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND day < ($2::timestamptz AT TIME ZONE 'UTC')::date`,
+        [start, end],
+      );
+      await m.query(
+        `INSERT INTO trade_rollup_league_daily (day, league_id, trades, buys, sells, shares, volume)
+         SELECT (hour AT TIME ZONE 'UTC')::date, league_id, sum(trades), sum(buys), sum(sells), sum(shares),
+                sum(volume)
+           FROM trade_rollup_league_hourly
+          WHERE hour >= $1 AND hour < $2
+          GROUP BY 1, 2`,
         [start, end],
       );
     }

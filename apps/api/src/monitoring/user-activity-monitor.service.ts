@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
   ActiveUser,
+  ActiveUserSort,
   EngagementMetrics,
   LeagueActivity,
+  LeagueActivitySort,
   Page,
   RiskAssessment,
+  RiskSort,
+  SortOrder,
   TradingActivity,
 } from '@league/contracts';
+import { CacheService } from '../cache/cache.service.js';
 import { iso } from './alert-row.js';
+import { MonitoringKey, MonitoringTtl } from './monitoring-cache.js';
 import { assessRisk, riskCandidatesQuery } from './risk-rules.js';
 import { TradeRollups } from './trade-rollups.service.js';
 
@@ -16,26 +22,58 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const TOP_SYMBOLS = 10;
 
-/** Who is active, what they trade, which leagues are busy, and who trades suspiciously. */
+/** SQL direction of a whitelisted order. */
+const direction = (order: SortOrder) => (order === 'asc' ? 'ASC' : 'DESC');
+
+/**
+ * Who is active, what they trade, which leagues are busy, and who trades suspiciously. Every read goes through
+ * CacheService with a short TTL (monitoring-cache.ts).
+ */
 @Injectable()
 export class UserActivityMonitor {
   constructor(
     private readonly db: DataSource,
     private readonly rollups: TradeRollups,
+    private readonly cache: CacheService,
   ) {}
 
-  /** Users whose last login is today (UTC), latest first, with their league count and trades today. */
-  async getActiveUsersToday(page = 1, pageSize = 50): Promise<Page<ActiveUser>> {
+  /** Users whose last login is today (UTC), latest first by default, with their league count and trades today. */
+  getActiveUsersToday(
+    page = 1,
+    pageSize = 50,
+    sort: ActiveUserSort = 'last_login',
+    order: SortOrder = 'desc',
+  ): Promise<Page<ActiveUser>> {
+    return this.cache.getOrFetch(
+      MonitoringKey.activeUsers(page, pageSize, sort, order),
+      () => this.activeUsersToday(page, pageSize, sort, order),
+      MonitoringTtl.activeUsers,
+    );
+  }
+
+  private async activeUsersToday(
+    page: number,
+    pageSize: number,
+    sort: ActiveUserSort,
+    order: SortOrder,
+  ): Promise<Page<ActiveUser>> {
     const today = startOfUtcDay(new Date());
+    const dir = direction(order);
+    const counts = `(SELECT count(*) FROM league_members m WHERE m.user_id = u.id) AS league_count,
+                    (SELECT count(*) FROM trades t WHERE t.user_id = u.id AND t.executed_at >= $1) AS trades_today`;
+    // Orders on users' own columns page first (last_login along its index) and count for the page only; orders on
+    // the counts count for every user of the day (thousands, each an index range), then page.
+    const sql =
+      sort === 'last_login' || sort === 'username'
+        ? `SELECT u.id, u.username, u.last_login_at, ${counts}
+             FROM users u WHERE u.last_login_at >= $1
+            ORDER BY ${sort === 'last_login' ? 'u.last_login_at' : 'lower(u.username)'} ${dir}, u.id ${dir}
+            LIMIT $2 OFFSET $3`
+        : `SELECT * FROM (SELECT u.id, u.username, u.last_login_at, ${counts}
+                            FROM users u WHERE u.last_login_at >= $1) c
+            ORDER BY ${sort} ${dir}, id ${dir} LIMIT $2 OFFSET $3`;
     const [rows, [count]] = await Promise.all([
-      this.db.query(
-        `SELECT u.id, u.username, u.last_login_at,
-                (SELECT count(*) FROM league_members m WHERE m.user_id = u.id) AS league_count,
-                (SELECT count(*) FROM trades t WHERE t.user_id = u.id AND t.executed_at >= $1) AS trades_today
-           FROM users u WHERE u.last_login_at >= $1
-          ORDER BY u.last_login_at DESC, u.id DESC LIMIT $2 OFFSET $3`,
-        [today, pageSize, (page - 1) * pageSize],
-      ),
+      this.db.query(sql, [today, pageSize, (page - 1) * pageSize]),
       this.db.query(`SELECT count(*) AS n FROM users WHERE last_login_at >= $1`, [today]),
     ]);
     return {
@@ -52,8 +90,16 @@ export class UserActivityMonitor {
     };
   }
 
-  /** Trades over [to - hours, to): totals, buy/sell split, top symbols and an hourly series. */
-  async getTradingActivity(hours = 24, to = new Date()): Promise<TradingActivity> {
+  /** Trades over [to - hours, to) (`to` defaults to now): totals, buy/sell split, top symbols, an hourly series. */
+  getTradingActivity(hours = 24, to?: Date): Promise<TradingActivity> {
+    return this.cache.getOrFetch(
+      MonitoringKey.tradingActivity(hours, to),
+      () => this.tradingActivity(hours, to ?? new Date()),
+      MonitoringTtl.tradingActivity,
+    );
+  }
+
+  private async tradingActivity(hours: number, to: Date): Promise<TradingActivity> {
     const from = new Date(to.getTime() - hours * HOUR);
     const [symbols, hourly] = await Promise.all([this.rollups.symbolTotals(from, to), this.rollups.hourly(from, to)]);
     const bySymbol = new Map<string, { count: number; shares: number; volume: number }>();
@@ -98,11 +144,23 @@ export class UserActivityMonitor {
     };
   }
 
-  /** Leagues by trades over the last `hours`, busiest first, with member counts. */
-  async getLeagueActivity(
-    options: { hours?: number; page?: number; pageSize?: number; status?: 'active' | 'archived' } = {},
+  /** Leagues by trades over the last `hours` (busiest first by default), with member counts. */
+  getLeagueActivity(options: LeagueActivityOptions = {}): Promise<Page<LeagueActivity>> {
+    const { hours = 24, page = 1, pageSize = 50, status, sort = 'trade_count', order = 'desc' } = options;
+    return this.cache.getOrFetch(
+      MonitoringKey.leagueActivity(hours, status, page, pageSize, sort, order),
+      () => this.leagueActivity({ hours, page, pageSize, status, sort, order }),
+      MonitoringTtl.leagueActivity,
+    );
+  }
+
+  private async leagueActivity(
+    options: Required<Omit<LeagueActivityOptions, 'status'>> & Pick<LeagueActivityOptions, 'status'>,
   ): Promise<Page<LeagueActivity>> {
-    const { hours = 24, page = 1, pageSize = 50, status } = options;
+    const { hours, page, pageSize, status, sort, order } = options;
+    const dir = direction(order);
+    // Output names of the ranking; members are counted for every league only when they are the order.
+    const rank = sort === 'member_count' ? 'members' : sort;
     const to = new Date();
     const totals = await this.rollups.leagueTotals(new Date(to.getTime() - hours * HOUR), to);
     const params: unknown[] = [
@@ -115,11 +173,13 @@ export class UserActivityMonitor {
       `WITH t AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id integer, trades integer, volume numeric)),
        ranked AS (
          SELECT l.id, l.name, l.status, l.created_at, coalesce(t.trades, 0) AS trade_count,
-                coalesce(t.volume, 0) AS volume, count(*) OVER () AS total
+                coalesce(t.volume, 0) AS volume, count(*) OVER () AS total,
+                ${sort === 'member_count' ? '(SELECT count(*) FROM league_members m WHERE m.league_id = l.id)' : 'NULL::bigint'} AS members
            FROM leagues l LEFT JOIN t ON t.id = l.id ${filter}
-          ORDER BY trade_count DESC, l.id LIMIT $2 OFFSET $3)
-       SELECT ranked.*, (SELECT count(*) FROM league_members m WHERE m.league_id = ranked.id) AS member_count
-         FROM ranked ORDER BY trade_count DESC, id`,
+          ORDER BY ${rank} ${dir}, id ${dir} LIMIT $2 OFFSET $3)
+       SELECT ranked.*,
+              coalesce(members, (SELECT count(*) FROM league_members m WHERE m.league_id = ranked.id)) AS member_count
+         FROM ranked ORDER BY ${sort} ${dir}, id ${dir}`,
       params,
     );
     let total = rows.length ? Number(rows[0].total) : 0;
@@ -147,7 +207,15 @@ export class UserActivityMonitor {
   }
 
   /** Daily active users (logged in or traded), leagues and users created per day, over the last `days` (UTC). */
-  async getEngagementMetrics(days = 30): Promise<EngagementMetrics> {
+  getEngagementMetrics(days = 30): Promise<EngagementMetrics> {
+    return this.cache.getOrFetch(
+      MonitoringKey.engagement(days),
+      () => this.engagementMetrics(days),
+      MonitoringTtl.engagement,
+    );
+  }
+
+  private async engagementMetrics(days: number): Promise<EngagementMetrics> {
     const today = startOfUtcDay(new Date());
     const from = new Date(today.getTime() - (days - 1) * DAY);
     const end = new Date(today.getTime() + DAY);
@@ -192,13 +260,32 @@ export class UserActivityMonitor {
 
   /**
    * Users whose last 24 hours look suspicious: high volume against their own 7-day baseline, bursts, same-symbol
-   * round trips, new accounts trading heavily. Highest score first.
+   * round trips, new accounts trading heavily. Highest score first by default.
    */
-  async getUserRiskAssessment(page = 1, pageSize = 50): Promise<Page<RiskAssessment>> {
-    const now = new Date();
+  getUserRiskAssessment(
+    page = 1,
+    pageSize = 50,
+    sort: RiskSort = 'score',
+    order: SortOrder = 'desc',
+  ): Promise<Page<RiskAssessment>> {
+    return this.cache.getOrFetch(
+      MonitoringKey.risk(page, pageSize, sort, order),
+      () => this.riskAssessment(page, pageSize, sort, order),
+      MonitoringTtl.risk,
+    );
+  }
+
+  private async riskAssessment(
+    page: number,
+    pageSize: number,
+    sort: RiskSort,
+    order: SortOrder,
+  ): Promise<Page<RiskAssessment>> {
+    // The last rollup's snapshot (one small table, as of its run), else, before any run, the same query live.
+    const snapshot = await this.rollups.riskSnapshot();
+    const now = snapshot?.computedAt ?? new Date();
     const since = new Date(now.getTime() - DAY);
-    // The last rollup's snapshot when fresh (one small table), else the same query live.
-    let candidates = await this.rollups.riskSnapshot();
+    let candidates = snapshot?.rows;
     if (!candidates) {
       const live = riskCandidatesQuery(now);
       candidates = (await this.db.query(live.sql, live.params)) as Array<Record<string, string>>;
@@ -246,7 +333,13 @@ export class UserActivityMonitor {
         ...verdict,
       });
     }
-    assessed.sort((a, b) => b.score - a.score || b.recent_trades - a.recent_trades || a.id - b.id);
+    const factor = order === 'asc' ? 1 : -1;
+    const by = (a: RiskAssessment, b: RiskAssessment): number =>
+      sort === 'username' ? a.username.localeCompare(b.username) : a[sort] - b[sort];
+    // Ties: the usual ranking (score, then recent trades), then id.
+    assessed.sort(
+      (a, b) => factor * by(a, b) || b.score - a.score || b.recent_trades - a.recent_trades || factor * (a.id - b.id),
+    );
     return {
       items: assessed.slice((page - 1) * pageSize, page * pageSize),
       page,
@@ -254,6 +347,15 @@ export class UserActivityMonitor {
       total: assessed.length,
     };
   }
+}
+
+export interface LeagueActivityOptions {
+  hours?: number;
+  page?: number;
+  pageSize?: number;
+  status?: 'active' | 'archived';
+  sort?: LeagueActivitySort;
+  order?: SortOrder;
 }
 
 export function startOfUtcDay(date: Date): Date {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobLockBackend, JobOutcome, JobRunView, JobTrigger } from '@league/contracts';
+import type { JobLockBackend, JobOutcome, JobRunSort, JobRunView, JobTrigger, SortOrder } from '@league/contracts';
 import { DataSource } from 'typeorm';
 
 export interface RunStart {
@@ -26,7 +26,18 @@ export interface RunFilter {
   to?: Date;
   page: number;
   pageSize: number;
+  /** Newest first unless given (a whitelisted column: JobRunsQueryDto). */
+  sort?: JobRunSort;
+  order?: SortOrder;
 }
+
+/** Each sort's ORDER BY, the id breaking ties in the same direction (indexes behind each: job-runs migrations). */
+const RUN_ORDER: Record<JobRunSort, string> = {
+  started_at: 'started_at',
+  duration_ms: 'duration_ms',
+  job: 'job, started_at',
+  outcome: 'outcome, started_at',
+};
 
 interface JobRunRow {
   id: string;
@@ -154,7 +165,7 @@ export class JobRunHistory {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, counted] = await Promise.all([
       this.db.query(
-        `SELECT ${COLUMNS} FROM job_runs ${clause} ORDER BY started_at DESC, id DESC
+        `SELECT ${COLUMNS} FROM job_runs ${clause} ORDER BY ${orderBy(filter.sort ?? 'started_at', filter.order ?? 'desc')}
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
       ) as Promise<JobRunRow[]>,
@@ -208,4 +219,12 @@ export class JobRunHistory {
     }
     return total;
   }
+}
+
+function orderBy(sort: JobRunSort, order: SortOrder): string {
+  const dir = order === 'asc' ? 'ASC' : 'DESC';
+  // Runs without a duration (still running) sort last either way.
+  return [...RUN_ORDER[sort].split(', '), 'id']
+    .map((c) => `${c} ${dir}${c === 'duration_ms' ? ' NULLS LAST' : ''}`)
+    .join(', ');
 }

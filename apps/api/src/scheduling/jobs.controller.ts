@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { JobsResponse, JobStatusView } from '@league/contracts';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
+import { ServerTimingInterceptor } from '../monitoring/server-timing.interceptor.js';
 import { JobRunsQueryDto } from './dto/job-runs-query.dto.js';
 import { JobLeases } from './job-lease.js';
 import { JobRunHistory } from './job-run-history.js';
@@ -12,6 +13,7 @@ import { JobRunner } from './job-runner.js';
 @ApiTags('monitoring')
 @ApiBearerAuth()
 @Controller('admin/monitoring/jobs')
+@UseInterceptors(ServerTimingInterceptor)
 export class JobsController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,6 +36,8 @@ export class JobsController {
         to,
         page: query.page,
         pageSize: query.page_size,
+        sort: query.sort,
+        order: query.order,
       }),
       this.history.latestByJob(),
     ]);

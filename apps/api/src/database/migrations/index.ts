@@ -6,6 +6,7 @@ import { JobRuns1795851850743 } from './1795851850743-job-runs.js';
 import { RateCounters1795851900000 } from './1795851900000-rate-counters.js';
 import { SessionNotifications1795851910000 } from './1795851910000-session-notifications.js';
 import { TradingIntegrity1796084143988 } from './1796084143988-trading-integrity.js';
+import { MonitoringScale1796300000000 } from './1796300000000-monitoring-scale.js';
 
 /** Every migration, oldest first. Append new ones here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RateCounters1795851900000,
   SessionNotifications1795851910000,
   TradingIntegrity1796084143988,
+  MonitoringScale1796300000000,
 ];

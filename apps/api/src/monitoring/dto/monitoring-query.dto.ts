@@ -1,9 +1,39 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { AlertSeverity, AlertType } from '@league/contracts';
+import type {
+  ActiveUserSort,
+  AlertSeverity,
+  AlertSort,
+  AlertType,
+  LeagueActivitySort,
+  RiskSort,
+} from '@league/contracts';
 import { PageQueryDto } from '../../common/dto/page-query.dto.js';
+import { SortQuery } from '../../common/dto/sort-query.dto.js';
 import { ALERT_SEVERITIES, ALERT_TYPES } from '../alert-row.js';
+
+export const ACTIVE_USER_SORTS: readonly ActiveUserSort[] = ['last_login', 'username', 'league_count', 'trades_today'];
+export const LEAGUE_ACTIVITY_SORTS: readonly LeagueActivitySort[] = [
+  'trade_count',
+  'volume',
+  'member_count',
+  'name',
+  'created_at',
+];
+export const RISK_SORTS: readonly RiskSort[] = [
+  'score',
+  'recent_trades',
+  'max_trades_per_minute',
+  'round_trips',
+  'account_age_days',
+  'username',
+];
+export const ALERT_SORTS: readonly AlertSort[] = ['severity', 'last_seen', 'created_at', 'occurrences'];
+
+export class ActiveUsersQueryDto extends IntersectionType(PageQueryDto, SortQuery(ACTIVE_USER_SORTS, 'last_login')) {}
+
+export class RiskQueryDto extends IntersectionType(PageQueryDto, SortQuery(RISK_SORTS, 'score')) {}
 
 /** `?hours=` (1 to 720, default 24): the window of trading and league activity. */
 export class HoursQueryDto {
@@ -24,7 +54,10 @@ export class TradingActivityQueryDto extends HoursQueryDto {
   to?: string;
 }
 
-export class LeagueActivityQueryDto extends IntersectionType(PageQueryDto, HoursQueryDto) {
+export class LeagueActivityQueryDto extends IntersectionType(
+  IntersectionType(PageQueryDto, HoursQueryDto),
+  SortQuery(LEAGUE_ACTIVITY_SORTS, 'trade_count'),
+) {
   @ApiPropertyOptional({ enum: ['active', 'archived'] })
   @IsOptional()
   @IsIn(['active', 'archived'], { message: 'status must be active or archived' })
@@ -56,7 +89,7 @@ export class TimeRangeQueryDto {
 
 export class PagedTimeRangeQueryDto extends IntersectionType(PageQueryDto, TimeRangeQueryDto) {}
 
-export class AlertsQueryDto extends PagedTimeRangeQueryDto {
+export class AlertsQueryDto extends IntersectionType(PagedTimeRangeQueryDto, SortQuery(ALERT_SORTS, 'severity')) {
   @ApiPropertyOptional({ enum: ALERT_SEVERITIES })
   @IsOptional()
   @IsIn(ALERT_SEVERITIES, { message: `severity must be one of ${ALERT_SEVERITIES.join(', ')}` })

@@ -1,12 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { JobOutcome } from '@league/contracts';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import type { JobOutcome, JobRunSort } from '@league/contracts';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto.js';
+import { SortQuery } from '../../common/dto/sort-query.dto.js';
 
 const OUTCOMES: JobOutcome[] = ['running', 'ok', 'failed', 'skipped'];
+export const JOB_RUN_SORTS: readonly JobRunSort[] = ['started_at', 'duration_ms', 'job', 'outcome'];
 
-/** Filters of the run history: `?job=&outcome=&from=&to=&page=&page_size=`. */
-export class JobRunsQueryDto extends PageQueryDto {
+/** Filters and order of the run history: `?job=&outcome=&from=&to=&sort=&order=&page=&page_size=`. */
+export class JobRunsQueryDto extends IntersectionType(PageQueryDto, SortQuery(JOB_RUN_SORTS, 'started_at')) {
   @ApiPropertyOptional({ example: 'retention' })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_]{0,62}$/, { message: 'job must be a job name such as retention' })
