@@ -11,6 +11,21 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's time for each body received (its `Server-Timing` data duration, ms), by the body itself. */
+const serverTimes = new WeakMap<object, number>();
+
+/** How long the server took to produce `data` (Server-Timing), when it said so. */
+export function serverTimeOf(data: unknown): number | undefined {
+  return typeof data === 'object' && data !== null ? serverTimes.get(data) : undefined;
+}
+
+/** The `dur` of the `data` metric of a Server-Timing header (`data;dur=12.3`). */
+export function parseServerTiming(header: string | null): number | undefined {
+  const metric = header?.split(',').find((m) => m.trim().split(';')[0] === 'data');
+  const dur = metric && /;\s*dur=([\d.]+)/.exec(metric);
+  return dur ? Number(dur[1]) : undefined;
+}
+
 /** Parses a body that should be JSON; a proxy's HTML error page is not, and must not surface as a SyntaxError. */
 function parseJson(text: string): unknown {
   if (!text) return undefined;
@@ -53,6 +68,8 @@ export async function api<T>(
     );
   }
   if (body === undefined && text) throw new ApiError(response.status, `HTTP ${response.status}: not JSON`);
+  const serverTime = parseServerTiming(response.headers.get('server-timing'));
+  if (serverTime !== undefined && typeof body === 'object' && body !== null) serverTimes.set(body, serverTime);
   return body as T;
 }
 

@@ -5,6 +5,8 @@ import { call, type PathOf } from './client';
 import { queryKeys } from './query-keys';
 
 type Params = Record<string, string | number | undefined>;
+/** `?sort=&order=` of the lists the API sorts. */
+type Sorted = { sort?: string; order?: string };
 
 /** `path?a=1&b=2` without the empty parameters. */
 export function withQuery(path: string, params: Params = {}): string {
@@ -24,6 +26,8 @@ function useMonitoring<P extends PathOf<'get'>>(endpoint: string, path: P, param
     queryFn: ({ signal }) => call('get', path, { query: params, signal }),
     refetchInterval,
     placeholderData: keepPreviousData,
+    // Each answer stays the object received, so its Server-Timing (client.ts) can be found for it.
+    structuralSharing: false,
   });
 }
 
@@ -51,23 +55,23 @@ export const useOverview = () => useMonitoring('overview', '/admin/monitoring/ov
 export const useHealth = () => useMonitoring('health', '/admin/monitoring/health');
 export const useRealtime = () => useMonitoring('realtime', '/admin/monitoring/realtime/stats');
 export const useDatabase = () => useMonitoring('database', '/admin/monitoring/database/json');
-export const useActiveUsers = (params: { page?: number; page_size?: number }) =>
+export const useActiveUsers = (params: { page?: number; page_size?: number } & Sorted) =>
   useMonitoring('active-users', PATHS.activeUsers, params);
 export const useTradingActivity = (hours: number) =>
   useMonitoring('trading-activity', '/admin/monitoring/trading-activity/json', { hours });
-export const useLeagueActivity = (params: { hours?: number; page?: number; page_size?: number; status?: string }) =>
-  useMonitoring('league-activity', PATHS.leagueActivity, params);
+export const useLeagueActivity = (
+  params: { hours?: number; page?: number; page_size?: number; status?: string } & Sorted,
+) => useMonitoring('league-activity', PATHS.leagueActivity, params);
 export const useEngagement = (days: number) =>
   useMonitoring('engagement', '/admin/monitoring/engagement/json', { days });
-export const useRisk = (params: { page?: number; page_size?: number }) => useMonitoring('risk', PATHS.risk, params);
-export const useAlerts = (params: { severity?: string; alert_type?: string; page?: number; page_size?: number }) =>
-  useMonitoring('alerts', PATHS.alerts, params);
-export const useAlertHistory = (params: {
-  severity?: string;
-  alert_type?: string;
-  page?: number;
-  page_size?: number;
-}) => useMonitoring('alert-history', PATHS.alertHistory, params);
+export const useRisk = (params: { page?: number; page_size?: number } & Sorted) =>
+  useMonitoring('risk', PATHS.risk, params);
+export const useAlerts = (
+  params: { severity?: string; alert_type?: string; page?: number; page_size?: number } & Sorted,
+) => useMonitoring('alerts', PATHS.alerts, params);
+export const useAlertHistory = (
+  params: { severity?: string; alert_type?: string; page?: number; page_size?: number } & Sorted,
+) => useMonitoring('alert-history', PATHS.alertHistory, params);
 export const usePerformance = (minutes: number) => {
   // The window ends now at each poll: `from` is computed in the query function, the key holds the span only.
   const { refetchInterval } = useRefresh();
@@ -80,10 +84,11 @@ export const usePerformance = (minutes: number) => {
       }),
     refetchInterval,
     placeholderData: keepPreviousData,
+    structuralSharing: false,
   });
 };
 export const useCacheStatus = () => useMonitoring('cache', '/admin/monitoring/cache/json');
-export const useJobs = (params: { job?: string; outcome?: string; page?: number; page_size?: number }) =>
+export const useJobs = (params: { job?: string; outcome?: string; page?: number; page_size?: number } & Sorted) =>
   useMonitoring('jobs', PATHS.jobs, params);
 
 /** Admin actions: each refreshes the cards it changes. */

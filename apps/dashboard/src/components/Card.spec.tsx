@@ -40,6 +40,17 @@ describe('a card', () => {
     expect(screen.getByText('150')).toBeTruthy();
   }, 15_000);
 
+  it("shows the server's time for its data next to the data's age (Server-Timing)", async () => {
+    fakeApi((url) =>
+      url.pathname.endsWith('/overview')
+        ? { status: 200, body: overview, headers: { 'Server-Timing': 'auth;dur=0.4, data;dur=42.6' } }
+        : undefined,
+    );
+    const { container } = renderDashboard(<SystemOverviewCard />);
+    await screen.findByText('150');
+    expect(container.querySelector('.card-head .server-time')?.textContent).toBe(' · 43 ms');
+  });
+
   it('shows since when each component entered its state', async () => {
     fakeApi((url) => (url.pathname.endsWith('/health') ? { status: 200, body: health } : undefined));
     const { container } = renderDashboard(<HealthCard />);

@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Link } from 'react-router';
+import { serverTimeOf } from '../api/client';
 import { useRefresh } from '../settings/refresh';
 import { formatAge, useNow } from './age';
 import { Skeleton } from './Skeleton';
@@ -30,6 +31,18 @@ function DataAge({ updatedAt, failed }: { updatedAt: number; failed: boolean }) 
     <span className={stale ? 'age stale' : 'age'} title={new Date(updatedAt).toLocaleString()}>
       {stale ? 'stale · ' : ''}
       {formatAge(age)}
+    </span>
+  );
+}
+
+/** The server's time for the data on screen (its Server-Timing), e.g. "· 12 ms". */
+function ServerTime({ data }: { data: unknown }) {
+  const ms = serverTimeOf(data);
+  if (ms === undefined) return null;
+  return (
+    <span className="server-time" title="Server time for this data (Server-Timing)">
+      {' · '}
+      {ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms
     </span>
   );
 }
@@ -64,6 +77,7 @@ export function Card<T>({ title, query, to, wide, actions, ...body }: CardProps<
         <small aria-live="off">
           {query.isFetching && query.data !== undefined ? 'refreshing… ' : ''}
           <DataAge updatedAt={query.dataUpdatedAt} failed={query.isError} />
+          <ServerTime data={query.data} />
         </small>
       </header>
       {actions && <div className="card-actions">{actions}</div>}

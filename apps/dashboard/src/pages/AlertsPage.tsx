@@ -1,13 +1,15 @@
 import { fetchAllPages, PATHS, useAlertHistory, useAlerts } from '../api/monitoring';
 import { Card } from '../components/Card';
 import { DataTable, type Column } from '../components/DataTable';
+import { useServerSort } from '../components/server-sort';
 import { useUrlState } from '../settings/url-state';
-import type { Alert } from '@league/contracts';
+import type { Alert, AlertSort } from '@league/contracts';
 import { alertColumns } from '../widgets/alert-columns';
 import { resolveColumn } from '../widgets/AlertsCard';
 import { Page, pageNumber } from './Page';
 
 const PAGE_SIZE = 20;
+const SORTS: AlertSort[] = ['severity', 'last_seen', 'created_at', 'occurrences'];
 const SEVERITIES = ['critical', 'error', 'warning', 'info'];
 const TYPES = ['database_error', 'cache_error', 'high_load', 'high_trades', 'security', 'performance'];
 
@@ -26,6 +28,16 @@ export default function AlertsPage() {
   const filter = { severity: state.severity || undefined, alert_type: state.alert_type || undefined };
   const page = pageNumber(state.page);
   const historyPage = pageNumber(state.history_page);
+  const sorting = useServerSort([...alertColumns, resolveColumn], SORTS, { key: 'severity', order: 'desc' });
+  const historySorting = useServerSort(
+    historyColumns,
+    SORTS,
+    { key: 'last_seen', order: 'desc' },
+    {
+      prefix: 'history_',
+      pageParam: 'history_page',
+    },
+  );
   const filters = (
     <>
       <label className="picker">
@@ -56,7 +68,12 @@ export default function AlertsPage() {
   );
   return (
     <Page title="Alerts">
-      <Card title="Active alerts" query={useAlerts({ ...filter, page, page_size: PAGE_SIZE })} wide actions={filters}>
+      <Card
+        title="Active alerts"
+        query={useAlerts({ ...filter, ...sorting.params, page, page_size: PAGE_SIZE })}
+        wide
+        actions={filters}
+      >
         {(list) => (
           <>
             <p className="muted">
@@ -66,22 +83,30 @@ export default function AlertsPage() {
             </p>
             <DataTable
               caption="Active alerts"
-              columns={[...alertColumns, resolveColumn]}
+              columns={sorting.columns}
+              sort={sorting.sort}
+              onSort={sorting.onSort}
               rows={list.items}
               rowKey={(a) => a.id}
               paging={{ page, pageSize: PAGE_SIZE, total: list.total, onPage: (p) => setState({ page: String(p) }) }}
               exportName="alerts-active"
-              exportRows={() => fetchAllPages<Alert>(PATHS.alerts, filter)}
+              exportRows={() => fetchAllPages<Alert>(PATHS.alerts, { ...filter, ...sorting.params })}
               empty="No active alerts."
             />
           </>
         )}
       </Card>
-      <Card title="Alert history" query={useAlertHistory({ ...filter, page: historyPage, page_size: PAGE_SIZE })} wide>
+      <Card
+        title="Alert history"
+        query={useAlertHistory({ ...filter, ...historySorting.params, page: historyPage, page_size: PAGE_SIZE })}
+        wide
+      >
         {(result) => (
           <DataTable
-            caption="Resolved alerts, latest first"
-            columns={historyColumns}
+            caption="Alert history"
+            columns={historySorting.columns}
+            sort={historySorting.sort}
+            onSort={historySorting.onSort}
             rows={result.items}
             rowKey={(a) => a.id}
             paging={{
@@ -91,7 +116,7 @@ export default function AlertsPage() {
               onPage: (p) => setState({ history_page: String(p) }),
             }}
             exportName="alerts-history"
-            exportRows={() => fetchAllPages<Alert>(PATHS.alertHistory, filter)}
+            exportRows={() => fetchAllPages<Alert>(PATHS.alertHistory, { ...filter, ...historySorting.params })}
             empty="No resolved alerts."
           />
         )}

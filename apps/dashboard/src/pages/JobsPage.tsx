@@ -1,19 +1,22 @@
-import type { JobRunView, JobsResponse } from '@league/contracts';
+import type { JobRunSort, JobRunView, JobsResponse } from '@league/contracts';
 import { api } from '../api/client';
 import { PATHS, useJobs, useWarmCache, withQuery } from '../api/monitoring';
 import { Card } from '../components/Card';
 import { DataTable } from '../components/DataTable';
+import { useServerSort } from '../components/server-sort';
 import { useUrlState } from '../settings/url-state';
 import { jobColumns, runColumns } from '../widgets/job-columns';
 import { Page, pageNumber } from './Page';
 
 const PAGE_SIZE = 25;
 const OUTCOMES = ['running', 'ok', 'failed', 'skipped'];
+const SORTS: JobRunSort[] = ['started_at', 'duration_ms', 'job', 'outcome'];
 
 export default function JobsPage() {
   const [state, setState] = useUrlState({ job: '', outcome: '', page: '1' });
   const page = pageNumber(state.page);
-  const filter = { job: state.job || undefined, outcome: state.outcome || undefined };
+  const sorting = useServerSort(runColumns, SORTS, { key: 'started_at', order: 'desc' });
+  const filter = { job: state.job || undefined, outcome: state.outcome || undefined, ...sorting.params };
   const query = useJobs({ ...filter, page, page_size: PAGE_SIZE });
   const warm = useWarmCache();
   const filters = (
@@ -64,8 +67,10 @@ export default function JobsPage() {
       <Card title="Run history" query={query} wide actions={filters}>
         {(j) => (
           <DataTable
-            caption="Job runs, latest first"
-            columns={runColumns}
+            caption="Job runs"
+            columns={sorting.columns}
+            sort={sorting.sort}
+            onSort={sorting.onSort}
             rows={j.runs.items}
             rowKey={(r) => r.id}
             paging={{ page, pageSize: PAGE_SIZE, total: j.runs.total, onPage: (p) => setState({ page: String(p) }) }}

@@ -7,7 +7,10 @@ import { createQueryClient } from '../api/query-client';
 import { RefreshProvider } from '../settings/refresh';
 import { ThemeProvider } from '../settings/theme';
 
-export type Route = (url: URL, init: RequestInit | undefined) => { status: number; body: unknown } | undefined;
+export type Route = (
+  url: URL,
+  init: RequestInit | undefined,
+) => { status: number; body: unknown; headers?: Record<string, string> } | undefined;
 
 /**
  * Answers the dashboard's fetches from `route` (the API's JSON bodies, typed by @league/contracts in each test)
@@ -21,7 +24,14 @@ export function fakeApi(route: Route) {
     const answer = route(url, init) ?? { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'no' } };
     const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
     // The parts of a Response the client reads (jsdom has no fetch API of its own).
-    return { status: answer.status, ok: answer.status < 300, statusText: '', text: async () => text } as Response;
+    const headers = new Map(Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    return {
+      status: answer.status,
+      ok: answer.status < 300,
+      statusText: '',
+      headers: { get: (name: string) => headers.get(name.toLowerCase()) ?? null },
+      text: async () => text,
+    } as Response;
   }) as typeof fetch;
   return calls;
 }
