@@ -1,13 +1,15 @@
 import { lazy, Suspense, useId } from 'react';
 import { lazyWithReload } from '../components/lazy';
 import { Skeleton } from '../components/Skeleton';
+import { Sparkline } from './Sparkline';
 import { timeLabeller } from './labels';
 
 const TimeSeriesChart = lazy(lazyWithReload(() => import('./TimeSeriesChart')));
 
 /**
  * A time series with its text alternative: a summary read by screen readers (points, latest, peak) and the data
- * as a table behind a disclosure.
+ * as a table behind a disclosure. `compact` (the overview's cards) draws a sparkline instead of the full chart with
+ * axes and tooltips, so the main dashboard never loads the chart library.
  */
 export function SeriesChart<T extends object>({
   data,
@@ -15,12 +17,14 @@ export function SeriesChart<T extends object>({
   y,
   label,
   formatValue = (v) => v.toLocaleString('en-US'),
+  compact = false,
 }: {
   data: T[];
   x: keyof T & string;
   y: keyof T & string;
   label: string;
   formatValue?: (value: number) => string;
+  compact?: boolean;
 }) {
   const id = useId();
   const xs = data.map((d) => String(d[x]));
@@ -39,9 +43,13 @@ export function SeriesChart<T extends object>({
         <span className="visually-hidden"> {summary}</span>
       </figcaption>
       <div aria-hidden="true" className="chart-area">
-        <Suspense fallback={<Skeleton lines={4} />}>
-          <TimeSeriesChart data={data} x={x} y={y} label={label} format={format} formatValue={formatValue} />
-        </Suspense>
+        {compact ? (
+          <Sparkline values={ys} />
+        ) : (
+          <Suspense fallback={<Skeleton lines={4} />}>
+            <TimeSeriesChart data={data} x={x} y={y} label={label} format={format} formatValue={formatValue} />
+          </Suspense>
+        )}
       </div>
       <details>
         <summary>Data of “{label}”</summary>

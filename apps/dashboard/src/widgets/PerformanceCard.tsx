@@ -13,7 +13,7 @@ export function PerformanceCard() {
             <Stat label="event-loop p99" value={`${p.process.event_loop_lag_ms.p99} ms`} />
             <Stat label="queries timed" value={formatNumber(p.database.count)} />
           </div>
-          <SeriesChart data={p.series} x="minute" y="p95_ms" label="p95 latency (ms), all routes" />
+          <SeriesChart compact data={p.series} x="minute" y="p95_ms" label="p95 latency (ms), all routes" />
         </>
       )}
     </Card>

@@ -28,8 +28,15 @@ export function TradingActivityCard() {
             <Stat label="volume" value={formatMoney(t.volume)} />
           </div>
           <div className="charts">
-            <SeriesChart data={t.hourly} x="hour" y="volume" label="volume per hour" formatValue={compactMoney} />
-            <SeriesChart data={t.hourly} x="hour" y="trades" label="trades per hour" />
+            <SeriesChart
+              compact
+              data={t.hourly}
+              x="hour"
+              y="volume"
+              label="volume per hour"
+              formatValue={compactMoney}
+            />
+            <SeriesChart compact data={t.hourly} x="hour" y="trades" label="trades per hour" />
           </div>
         </>
       )}
