@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -7,8 +7,6 @@ import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, type TestApp } from '../..
 import { hasChromium, launchChromium } from './browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** Set to write the README's screenshots (light and dark) into docs/screenshots/. */
-const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS === '1';
 
 // CI installs Chromium (.ci/run); elsewhere the browser tests are skipped when it is missing, and say so.
 const describeBrowser = hasChromium || process.env.CI ? describe : describe.skip;
@@ -134,7 +132,6 @@ describeBrowser('admin dashboard in Chromium', () => {
     await settled(page);
     console.log(`overview: every card with data ${Date.now() - started} ms after navigation (small data set)`);
     await page.getByTestId('card-Alerts').getByText('CPU above 80%').waitFor();
-    if (SCREENSHOTS) await screenshots(page, 'overview');
 
     // A trade placed through the API shows after the next refresh.
     const trade = await t.request({
@@ -212,7 +209,6 @@ describeBrowser('admin dashboard in Chromium', () => {
     await page.getByText(/Removed \d+ keys matching leaderboard:\*/).waitFor();
     await page.getByRole('button', { name: 'Warm now' }).click();
     await page.getByText(/Warming ran \d+ jobs/).waitFor({ timeout: 30_000 });
-    if (SCREENSHOTS) await screenshots(page, 'cache');
     await page.getByRole('link', { name: 'Jobs', exact: true }).click();
     await page.getByTestId('card-Run history').getByText('manual').first().waitFor();
 
@@ -271,16 +267,3 @@ describeBrowser('admin dashboard in Chromium', () => {
     await context.close();
   });
 });
-
-/** Light and dark screenshots of the current page, for the docs. */
-async function screenshots(page: Page, name: string) {
-  const dir = path.join(root, 'docs/screenshots');
-  mkdirSync(dir, { recursive: true });
-  for (const theme of ['light', 'dark'] as const) {
-    await page.getByLabel('Theme').selectOption(theme);
-    await settled(page);
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(dir, `${name}-${theme}.png`), fullPage: true });
-  }
-  await page.getByLabel('Theme').selectOption('system');
-}

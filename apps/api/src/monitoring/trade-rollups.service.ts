@@ -14,7 +14,7 @@ import { riskCandidatesQuery } from './risk-rules.js';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ROLLUP_LOCK_KEY = 724_312;
-/** Rollups of the current day and the risk snapshot are used while the last run is at most this old. */
+/** A read that finds the last run older than this starts a catch-up run in the background. */
 export const FRESH_MS = 2 * 60_000;
 /** After a failed catch-up run, readers start the next one no sooner than this (a failing database is not hammered). */
 const CATCH_UP_RETRY_MS = 30_000;
@@ -104,10 +104,8 @@ export class TradeRollups implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** Asks for a catch-up when the last run (updatedAt) is missing or older than FRESH_MS. */
-  private noteAge(updatedAt: Date | null): boolean {
-    const fresh = updatedAt !== null && Date.now() - updatedAt.getTime() <= FRESH_MS;
-    if (!fresh) void this.catchUp();
-    return fresh;
+  private noteAge(updatedAt: Date | null): void {
+    if (updatedAt === null || Date.now() - updatedAt.getTime() > FRESH_MS) void this.catchUp();
   }
 
   async rollup(now = new Date()): Promise<{ hours: number; days: number; spikes: number }> {
@@ -271,14 +269,15 @@ export class TradeRollups implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /**
-   * Distinct active users per rolled-up day in [from, to), and up to when they can be trusted: every day before
-   * the day watermark, plus the current day when the last run is fresh.
+   * Distinct active users per rolled-up day in [from, to), and up to when they are used: every day up to and
+   * including the day of the last run. That day's row is as of the run: when the run is old, a catch-up is on its
+   * way, and counting a day of trades live on the request path would cost more than the staleness.
    */
   async dailyActive(from: Date, to: Date): Promise<{ days: Map<string, number>; coveredUntil: Date | null }> {
     const state = await this.state(this.db.manager);
-    const fresh = this.noteAge(state.updatedAt);
+    this.noteAge(state.updatedAt);
     if (!state.daily) return { days: new Map(), coveredUntil: null };
-    const coveredUntil = fresh ? new Date(state.daily.getTime() + DAY) : state.daily;
+    const coveredUntil = new Date(state.daily.getTime() + DAY);
     const rows: Array<{ day: string; active_users: number }> = await this.db.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, active_users FROM trade_rollup_daily
         WHERE day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND day < ($2::timestamptz AT TIME ZONE 'UTC')::date`,
