@@ -11,6 +11,7 @@ describe.each(MODES)('login throttle and rate limits (counted in %s)', (mode) =>
       env: {
         LOGIN_THROTTLE_LIMIT: '10',
         RATE_LIMIT_REGISTER: '5/1h',
+        RATE_LIMIT_PUBLIC: '20/1m',
         ...(mode === 'postgres' ? { REDIS_ENABLED: 'false' } : {}),
       },
     });
@@ -79,6 +80,15 @@ describe.each(MODES)('login throttle and rate limits (counted in %s)', (mode) =>
     expect((await register(300, '2001:db8:1:2:ffff::9')).statusCode).toBe(429);
     expect((await register(301, '2001:db8:1:3::1')).statusCode).toBe(201);
   }, 60_000);
+
+  it('never limits the liveness probe, and limits readiness as a public route', async () => {
+    const live = await Promise.all(
+      Array.from({ length: 40 }, () => t.app.inject({ url: '/health/live', remoteAddress: '10.2.2.2' })),
+    );
+    expect(live.every((r) => r.statusCode === 200)).toBe(true);
+    const ready = await t.app.inject({ url: '/health/ready', remoteAddress: '10.2.2.2' });
+    expect(ready.headers['x-ratelimit-limit']).toBeDefined();
+  });
 
   it('answers a taken username and a taken email alike', async () => {
     const user = await t.signUp();

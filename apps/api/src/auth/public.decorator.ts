@@ -7,10 +7,13 @@ export const IS_PUBLIC = 'auth:public';
 
 /**
  * Marks a route as reachable without a session, and rate limits it per client under its class's limit
- * (RATE_LIMIT_<CLASS>). Never valid under /admin.
+ * (RATE_LIMIT_<CLASS>). `unlimited` only for routes that cost nothing (liveness: load balancers probe it often and
+ * from few addresses). Never valid under /admin.
  */
-export const Public = (limit: RateLimitClass = 'public') =>
-  applyDecorators(
-    SetMetadata(IS_PUBLIC, true),
-    RouteConfig({ rateLimit: { groupId: limit } } satisfies RateLimitRouteConfig),
-  );
+export const Public = (limit: RateLimitClass | 'unlimited' = 'public') =>
+  limit === 'unlimited'
+    ? SetMetadata(IS_PUBLIC, true)
+    : applyDecorators(
+        SetMetadata(IS_PUBLIC, true),
+        RouteConfig({ rateLimit: { groupId: limit } } satisfies RateLimitRouteConfig),
+      );

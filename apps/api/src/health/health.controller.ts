@@ -10,7 +10,8 @@ import { HealthChecker } from '../monitoring/health-checker.service.js';
 export class HealthController {
   constructor(private readonly health: HealthChecker) {}
 
-  @Public()
+  /** Not rate limited: it answers a constant, and probes come often from few addresses. */
+  @Public('unlimited')
   @Get('live')
   live(): LiveResponse {
     return { status: 'ok', uptime_s: Math.round(process.uptime()) };
