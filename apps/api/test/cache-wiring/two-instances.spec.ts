@@ -43,6 +43,10 @@ import { HAS_REDIS, leagueWithTwoPages, modeEnv, startWiringApp, type League, ty
       body: { symbol: 'NVDA', side: 'buy', quantity: 1 },
     });
     expect(trade.status).toBe(201);
+    // Both instances share this process: let B read its socket once (the bus message Redis wrote to it before
+    // answering A's PUBLISH), as the network hop to another instance would. A HIT on B is now answered without
+    // yielding to I/O, so without this the test would only measure the order of two sockets in one event loop.
+    await new Promise((resolve) => setImmediate(resolve));
     const portfolio = await b.get(urls[0], late.token);
     expect(portfolio.cache).toBe('MISS');
     expect(portfolio.json.positions.map((p: { symbol: string }) => p.symbol)).toEqual(['NVDA']);
