@@ -1,6 +1,6 @@
-import type { JobRunSort, JobRunView, JobsResponse } from '@league/contracts';
-import { api } from '../api/client';
-import { PATHS, useJobs, useWarmCache, withQuery } from '../api/monitoring';
+import type { JobRunSort, JobRunView } from '@league/contracts';
+import { call } from '../api/client';
+import { useJobs, useWarmCache } from '../api/monitoring';
 import { Card } from '../components/Card';
 import { DataTable } from '../components/DataTable';
 import { useServerSort } from '../components/server-sort';
@@ -88,7 +88,7 @@ export default function JobsPage() {
 async function fetchAllRuns(filter: Record<string, string | undefined>): Promise<JobRunView[]> {
   const runs: JobRunView[] = [];
   for (let page = 1; runs.length < 10_000; page++) {
-    const response = await api<JobsResponse>(withQuery(PATHS.jobs, { ...filter, page, page_size: 200 }));
+    const response = await call('get', '/admin/monitoring/jobs/json', { query: { ...filter, page, page_size: 200 } });
     runs.push(...response.runs.items);
     if (!response.runs.items.length || runs.length >= response.runs.total) break;
   }
