@@ -4,12 +4,15 @@ import { queryKeys } from './query-keys';
 
 /**
  * Drops the session everywhere at once: the login page replaces the dashboard (the URL stays, so the admin
- * comes back to the same page), then the cards' data goes, so nothing on screen polls with a dead session.
+ * comes back to the same page), in-flight polls are cancelled, and once the cards have unmounted their data goes.
+ * Removing a query that a mounted card still observes would make the card fetch it again, with the dead session.
  */
 export async function endSession(client: QueryClient): Promise<void> {
-  await client.cancelQueries({ queryKey: ['monitoring'] });
   client.setQueryData(queryKeys.me, null);
-  client.removeQueries({ queryKey: ['monitoring'] });
+  await client.cancelQueries({ queryKey: ['monitoring'] });
+  // React renders the login page on a later task; by then no card observes the monitoring queries.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  client.removeQueries({ queryKey: ['monitoring'], type: 'inactive' });
 }
 
 /** The dashboard's query client: 4xx never retried, and any 401 (an expired or revoked session) leads to login. */
