@@ -1,0 +1,126 @@
+import net from 'node:net';
+
+/** What the proxy does with traffic right now. */
+export type ProxyMode =
+  /** Forward both ways (after `delayMs`, if set). */
+  | 'pass'
+  /** Half-open: connections stay up and accept data, but nothing reaches the other side and nothing comes back. */
+  | 'blackhole'
+  /** Every connection is reset and new ones are refused (closed at once). */
+  | 'down';
+
+/**
+ * A TCP proxy in front of a server (Redis, PostgreSQL) that a test or a fault run can break on purpose: cut every
+ * connection, swallow traffic on open connections (a half-open link, which TCP itself does not notice), or delay
+ * each chunk. Clients connect to `port`; `heal()` returns to plain forwarding.
+ */
+export class FaultProxy {
+  private readonly server: net.Server;
+  private readonly pairs = new Set<{ client: net.Socket; upstream: net.Socket }>();
+  private modeNow: ProxyMode = 'pass';
+  private delay = 0;
+  port = 0;
+
+  private constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {
+    this.server = net.createServer((client) => this.accept(client));
+  }
+
+  /** Starts listening on `port` (0: a free one) on 127.0.0.1, in front of `target` ("host:port" or a URL). */
+  static async start(target: string, port = 0): Promise<FaultProxy> {
+    const { hostname, port: targetPort } = target.includes('://') ? new URL(target) : new URL(`tcp://${target}`);
+    const proxy = new FaultProxy(hostname.replace(/^\[|\]$/g, ''), Number(targetPort));
+    await new Promise<void>((resolve, reject) => {
+      proxy.server.once('error', reject);
+      proxy.server.listen(port, '127.0.0.1', () => resolve());
+    });
+    proxy.port = (proxy.server.address() as net.AddressInfo).port;
+    return proxy;
+  }
+
+  get mode(): ProxyMode {
+    return this.modeNow;
+  }
+
+  /** The target URL rewritten to go through the proxy (same scheme, credentials and path). */
+  urlFor(targetUrl: string): string {
+    const url = new URL(targetUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String(this.port);
+    return url.toString();
+  }
+
+  /** Resets every open connection and refuses new ones until `heal()`. */
+  cut(): void {
+    this.modeNow = 'down';
+    for (const pair of this.pairs) {
+      pair.client.resetAndDestroy();
+      pair.upstream.resetAndDestroy();
+    }
+    this.pairs.clear();
+  }
+
+  /** Keeps connections open but lets nothing through, either way, until `heal()` (a half-open partition). */
+  blackhole(): void {
+    this.modeNow = 'blackhole';
+  }
+
+  /** Delays every chunk, both ways, by `ms` (0: none), keeping each direction's order. */
+  setDelay(ms: number): void {
+    this.delay = Math.max(0, ms);
+  }
+
+  /** Plain forwarding again; connections that survived a blackhole carry on (what was swallowed is lost). */
+  heal(): void {
+    this.modeNow = 'pass';
+    this.delay = 0;
+  }
+
+  /** Number of connections currently open through the proxy. */
+  get connections(): number {
+    return this.pairs.size;
+  }
+
+  async close(): Promise<void> {
+    this.cut();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(client: net.Socket): void {
+    if (this.modeNow === 'down') {
+      client.resetAndDestroy();
+      return;
+    }
+    const upstream = net.connect({ host: this.targetHost, port: this.targetPort });
+    const pair = { client, upstream };
+    this.pairs.add(pair);
+    const drop = () => {
+      this.pairs.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    this.forward(client, upstream);
+    this.forward(upstream, client);
+  }
+
+  private forward(from: net.Socket, to: net.Socket): void {
+    // Each chunk leaves no earlier than the previous one: a delay change never reorders a stream.
+    let lastAt = 0;
+    from.on('data', (chunk) => {
+      if (this.modeNow !== 'pass') return;
+      if (this.delay === 0 && lastAt <= Date.now()) {
+        to.write(chunk);
+        return;
+      }
+      const at = Math.max(Date.now() + this.delay, lastAt);
+      lastAt = at;
+      setTimeout(() => {
+        if (this.modeNow === 'pass' && !to.destroyed) to.write(chunk);
+      }, at - Date.now());
+    });
+  }
+}
