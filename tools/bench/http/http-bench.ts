@@ -40,6 +40,8 @@ const dbUrl = (() => {
   return u.toString();
 })();
 const ADMIN_PASSWORD = 'bench-admin-password';
+/** The offered load at which p99s are compared, as a share of the slower server's saturated throughput. */
+const EQUAL_LOAD_SHARE = 0.6;
 
 async function adminSql(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: server });
@@ -148,11 +150,16 @@ async function main(): Promise<void> {
     for (const t of targets) await load(t.url, t.headers, 2, 10);
     const started = new Date();
     const results = await interleaved(targets, ROUNDS, DURATION);
+    // At saturation a closed loop's latency is its concurrency over its throughput, so p99 there mostly restates
+    // req/s. Tail latency is compared at the same offered load, well within both servers' capacity.
+    const rate = Math.round((Math.min(results[0].rps, results[2].rps) * EQUAL_LOAD_SHARE) / 100) * 100;
+    const [bareAtRate, cachedAtRate] = await interleaved([targets[0], targets[2]], ROUNDS, DURATION, 50, rate);
     const loadAfter = load1();
     report({
       started,
       results,
       targets,
+      atRate: { rate, bare: bareAtRate, cached: cachedAtRate },
       xCache,
       xCacheAdmin,
       rows,
@@ -171,6 +178,7 @@ function report(r: {
   started: Date;
   results: LoadResult[];
   targets: Array<{ label: string }>;
+  atRate: { rate: number; bare: LoadResult; cached: LoadResult };
   xCache: string | null;
   xCacheAdmin: string | null;
   rows: number | undefined;
@@ -219,8 +227,22 @@ function report(r: {
   check('cached leaderboard vs uncached', cached.rps / uncached.rps, 10);
   check('/health/live vs bare', live.rps / bare.rps, 0.8);
   check('304 of the unchanged leaderboard vs its 200 HIT', notModified.rps / cached.rps, 1);
+  const { rate, bare: bareAt, cached: cachedAt } = r.atRate;
   out(
-    `| cached p99 no worse than bare p99 | ${cached.p99} ms vs ${bare.p99} ms | | ${cached.p99 <= bare.p99 ? 'met' : 'not met'} |`,
+    `| cached p99 no worse than bare p99, both at ${rate.toLocaleString('en')} req/s | ${cachedAt.p99} ms vs ${bareAt.p99} ms | | ` +
+      `${cachedAt.p99 <= bareAt.p99 ? 'met' : 'not met'} |`,
+  );
+  out();
+  out(
+    `Latency at the same offered load (${rate.toLocaleString('en')} req/s in all, ${Math.round(EQUAL_LOAD_SHARE * 100)}% of the slower ` +
+      "one's capacity above, -c 50, interleaved, medians):",
+  );
+  out();
+  out('| server | req/s | p50 ms | p99 ms |');
+  out('|---|---:|---:|---:|');
+  out(`| ${r.targets[0].label} | ${Math.round(bareAt.rps).toLocaleString('en')} | ${bareAt.p50} | ${bareAt.p99} |`);
+  out(
+    `| ${r.targets[2].label} | ${Math.round(cachedAt.rps).toLocaleString('en')} | ${cachedAt.p50} | ${cachedAt.p99} |`,
   );
   out();
   out('## Notes');
@@ -239,6 +261,10 @@ function report(r: {
     "- The conditional row sends the leaderboard's ETag in `If-None-Match`: the same HIT path (guard, key, L1 " +
       'entry with its stored ETag) answers 304 with no body; autocannon counts a 304 as non-2xx, so that column is ' +
       'its request count.',
+  );
+  out(
+    '- The saturated p99 column restates throughput (a closed loop of 50 connections waits 50 / req/s per request on ' +
+      'average), so the p99 target is checked at the same offered load for both servers, in the second table.',
   );
   out(
     '- `npm run bench:http -- --profile` runs ours under `node --cpu-prof` (profile in `tmp/bench-http/profile`). ' +

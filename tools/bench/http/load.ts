@@ -9,14 +9,18 @@ export interface LoadResult {
   errors: number;
 }
 
-/** autocannon -c `connections` for `seconds` against one URL. */
+/**
+ * autocannon -c `connections` for `seconds` against one URL: as fast as it answers, or at `rate` requests per
+ * second in all (to compare latencies at the same offered load).
+ */
 export async function load(
   url: string,
   headers: Record<string, string>,
   seconds: number,
   connections = 50,
+  rate?: number,
 ): Promise<LoadResult> {
-  const r = await autocannon({ url, headers, connections, duration: seconds });
+  const r = await autocannon({ url, headers, connections, duration: seconds, ...(rate ? { overallRate: rate } : {}) });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
 }
 
@@ -45,9 +49,10 @@ export async function interleaved(
   rounds: number,
   seconds: number,
   connections = 50,
+  rate?: number,
 ): Promise<LoadResult[]> {
   const runs: LoadResult[][] = rows.map(() => []);
   for (let round = 0; round < rounds; round++)
-    for (const [i, row] of rows.entries()) runs[i].push(await load(row.url, row.headers, seconds, connections));
+    for (const [i, row] of rows.entries()) runs[i].push(await load(row.url, row.headers, seconds, connections, rate));
   return runs.map(medians);
 }
