@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { EventEmitter2 } from '@nestjs/event-emitter';
@@ -7,44 +6,29 @@ import type { Cache } from 'cache-manager';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
 import { RedisConnection } from '../redis/redis-connection.js';
-import { CacheBus, type BusMessage } from './cache-bus.js';
-import {
-  decodeEntry,
-  decodeHead,
-  decodeValue,
-  deepFreeze,
-  encodeEntry,
-  HEAD_BYTES,
-  type EntryMeta,
-} from './cache-codec.js';
-import { assertCacheKey, assertCachePattern, globToRegExp, groupOf, keyTypeOf, policyTypeOf } from './cache-key.js';
+import { CacheBus } from './cache-bus.js';
+import { decodeHead, HEAD_BYTES, type EntryMeta } from './cache-codec.js';
+import { CacheEntries, type TtlSpec } from './cache-entries.js';
+import { assertCacheKey, assertCachePattern, keyTypeOf, policyTypeOf } from './cache-key.js';
 import type { CacheStatusSource } from './cache-status.js';
 import { CacheStatsRecorder } from './cache-stats.js';
+import { STALE_GRACE_MS, ttlTable } from './cache-ttl.js';
+import { FetchLease } from './fetch-lease.js';
+import { GroupGenerations } from './group-generations.js';
 import { entityTag } from './http-validators.js';
-import { jitter, NULL_TTL_MS, STALE_GRACE_MS, ttlTable } from './cache-ttl.js';
+import { Invalidation } from './invalidation.js';
 import { L1Store } from './l1-store.js';
 import { FAILED, RedisTier } from './redis-tier.js';
+import { SingleFlight, type CacheOutcome } from './single-flight.js';
 
-/** How a read was answered (the interceptor turns it into X-Cache). */
-export type CacheOutcome = 'HIT' | 'MISS' | 'STALE';
-
-/** TTL of an entry: ms, or computed from the fetched value (a session lives no longer than itself). */
-export type TtlSpec<T> = number | ((value: T) => number);
+export type { CacheOutcome } from './single-flight.js';
+export type { TtlSpec } from './cache-entries.js';
 
 export interface FetchOptions {
   /** Serve a stale entry within its type's grace while one refresh runs (default: by key type). */
   staleWhileRevalidate?: boolean;
 }
 
-interface Flight {
-  promise: Promise<{ value: unknown; outcome: CacheOutcome }>;
-  /** Set when the key is deleted or invalidated during the fetch: its result must not be cached. */
-  invalidated: boolean;
-}
-
-/** How long one instance may hold a key's fetch lease; others wait at most this long before fetching. */
-const LEASE_TTL_MS = 5_000;
-const LEASE_POLL_MS = 15;
 const KEY_COUNT_LIMIT = 200_000;
 
 /**
@@ -58,6 +42,8 @@ const KEY_COUNT_LIMIT = 200_000;
  *   stale entry within a grace period while one refresh runs.
  * - Deletes, pattern deletes, clears and group invalidations are published so every instance drops its L1
  *   copies; group invalidation bumps a generation number (O(1)) instead of scanning keys.
+ *
+ * The parts: CacheEntries (both tiers' entries), GroupGenerations, SingleFlight with FetchLease, Invalidation.
  */
 @Injectable()
 export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDestroy {
@@ -67,13 +53,10 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
   private readonly bus: CacheBus | null;
   private readonly stats: CacheStatsRecorder;
   private readonly ttls: ReturnType<typeof ttlTable>;
-  private readonly flights = new Map<string, Flight>();
-  private readonly refreshes = new Map<string, Promise<unknown>>();
-  /** Known generation of each invalidation group (from Redis, kept current by the bus). */
-  private readonly generations = new Map<string, number>();
-  private readonly generationLoads = new Map<string, Promise<number>>();
-  /** Goes up on every local or remote invalidation: an L2 read that straddles one must not refill L1. */
-  private invalidations = 0;
+  private readonly entries: CacheEntries;
+  private readonly generations: GroupGenerations;
+  private readonly flights: SingleFlight;
+  private readonly invalidation: Invalidation;
   private unsubscribeReconnect: (() => void) | null = null;
 
   constructor(
@@ -103,6 +86,10 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
       this.tier.onFailure = () => this.stats.count('errors');
       this.tier.announceBreaker = () => redis.attached;
     }
+    this.entries = new CacheEntries(this.l1, this.tier, this.stats, (key) => this.ttlOf(key));
+    this.generations = new GroupGenerations(this.tier);
+    this.flights = new SingleFlight(this.entries, new FetchLease(this.tier), this.stats);
+    this.invalidation = new Invalidation(this.l1, this.tier, this.bus, this.flights, this.generations, this.stats);
   }
 
   async onModuleInit(): Promise<void> {
@@ -114,12 +101,12 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
       this.logger.warn(`Cache bus unavailable: ${error.message}`);
       return null;
     });
-    await this.bus.start(subscriber, (message) => this.apply(message));
+    await this.bus.start(subscriber, (message) => this.invalidation.apply(message));
     this.stats.start();
     // Invalidations published while we were cut off were missed: start again from an empty L1.
     this.unsubscribeReconnect = this.redis.onReconnect(() => {
       this.l1.clear();
-      this.generations.clear();
+      this.generations.forget();
       this.tier?.breaker.reset();
     });
   }
@@ -150,8 +137,9 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
   async get<T>(key: string): Promise<T | null | undefined> {
     assertCacheKey(key);
     const type = keyTypeOf(key);
-    const generation = await this.generationOf(key);
-    const found = this.findL1(key, generation, false) ?? (await this.findL2(key, generation, false));
+    const generation = await this.generations.of(key);
+    const found =
+      this.entries.findL1(key, generation, false) ?? (await this.entries.findL2(key, generation, false));
     if (!found) {
       this.stats.count('misses', type);
       return undefined;
@@ -169,7 +157,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
   async freshFor(keys: string[]): Promise<Array<number | null>> {
     keys.forEach(assertCacheKey);
     if (!keys.length) return [];
-    const generations = await Promise.all(keys.map((k) => this.generationOf(k)));
+    const generations = await Promise.all(keys.map((k) => this.generations.of(k)));
     const heads = this.tier ? await this.tier.heads(keys, HEAD_BYTES) : FAILED;
     const now = Date.now();
     return keys.map((key, i) => {
@@ -209,18 +197,15 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     const type = keyTypeOf(key);
     const swr =
       options.staleWhileRevalidate ?? STALE_GRACE_MS[policyTypeOf(key) as keyof typeof STALE_GRACE_MS] !== undefined;
-    const group = groupOf(key);
-    const known = group ? this.generations.get(group) : null;
-    const generation = known === undefined ? await this.generationOf(key) : known;
-    const local = this.findL1(key, generation, swr);
+    const known = this.generations.peek(key);
+    const generation = known === undefined ? await this.generations.of(key) : known;
+    const local = this.entries.findL1(key, generation, swr);
     if (local) {
       this.stats.count('hits', type);
       if (local.stale) return this.serveStale(key, local.value as T, fetchFn, ttl);
       return { value: local.value as T, outcome: 'HIT' };
     }
-    let flight = this.flights.get(key);
-    if (flight) this.stats.count('coalesced_waits');
-    else flight = this.fly(key, fetchFn, ttl, generation, swr);
+    const flight = this.flights.join(key, fetchFn, ttl, generation, swr);
     const result = (await flight.promise) as { value: T; outcome: CacheOutcome };
     this.stats.count(result.outcome === 'MISS' ? 'misses' : 'hits', type);
     if (result.outcome === 'STALE') return this.serveStale(key, result.value, fetchFn, ttl);
@@ -233,8 +218,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
    * or the key's group generation not yet known here): the caller then goes through `lookup`. Counts as a hit.
    */
   peekBytes(key: string): Buffer | undefined {
-    const group = groupOf(key);
-    const generation = group ? this.generations.get(group) : null;
+    const generation = this.generations.peek(key);
     if (generation === undefined) return undefined;
     const now = Date.now();
     const entry = this.l1.get(key, now);
@@ -254,8 +238,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     key: string,
     options: { count?: boolean; allowStale?: boolean } = {},
   ): { text: string; bytes: Buffer; etag: string; freshForMs: number; graceMs: number } | undefined {
-    const group = groupOf(key);
-    const generation = group ? this.generations.get(group) : null;
+    const generation = this.generations.peek(key);
     if (generation === undefined) return undefined;
     const now = Date.now();
     const entry = this.l1.get(key, now);
@@ -278,137 +261,8 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
 
   private serveStale<T>(key: string, value: T, fetchFn: () => Promise<T> | T, ttl: TtlSpec<T> | undefined) {
     this.stats.count('stale_serves');
-    this.refreshInBackground(key, fetchFn, ttl);
+    this.flights.refreshInBackground(key, fetchFn, ttl, () => this.generations.of(key));
     return { value, outcome: 'STALE' as CacheOutcome };
-  }
-
-  /** A live L1 entry of the current generation (stale ones only when `allowStale`). */
-  private findL1(
-    key: string,
-    generation: number | null,
-    allowStale: boolean,
-  ): { value: unknown; stale: boolean } | null {
-    const now = Date.now();
-    const entry = this.l1.get(key, now);
-    if (!entry || entry.generation !== generation) return null;
-    const stale = entry.freshUntil <= now;
-    if (stale && !allowStale) return null;
-    this.stats.count('l1_hits');
-    return { value: entry.needsCopy ? decodeValue(entry.payload) : entry.value, stale };
-  }
-
-  /** A live L2 entry of the current generation, copied into L1. */
-  private async findL2(
-    key: string,
-    generation: number | null,
-    allowStale: boolean,
-  ): Promise<{ value: unknown; stale: boolean } | null> {
-    if (!this.tier) return null;
-    const epoch = this.invalidations;
-    const text = await this.tier.get(key);
-    if (text === FAILED || text === undefined) return null;
-    const decoded = decodeEntry(text);
-    if (!decoded || decoded.generation !== generation) return null;
-    const stale = decoded.freshUntil <= Date.now();
-    if (stale && !allowStale) return null;
-    const value = decoded.needsCopy ? null : deepFreeze(decoded.value);
-    // An invalidation arrived while the GET was in flight: the reply may predate it. This caller's read began
-    // before the change, so it may have the value; L1 must not keep it.
-    if (epoch !== this.invalidations) {
-      this.stats.count('l2_hits');
-      return { value: decoded.needsCopy ? decoded.value : value, stale };
-    }
-    this.l1.set(key, {
-      value,
-      payload: decoded.payload,
-      needsCopy: decoded.needsCopy,
-      freshUntil: decoded.freshUntil,
-      expiresAt: decoded.freshUntil + this.graceOf(key),
-      generation: decoded.generation,
-    });
-    this.stats.count('l2_hits');
-    return { value: decoded.needsCopy ? decoded.value : value, stale };
-  }
-
-  /** The current generation of the key's group (null for keys without a group). */
-  private async generationOf(key: string): Promise<number | null> {
-    const group = groupOf(key);
-    if (!group) return null;
-    return this.generations.get(group) ?? (await this.loadGeneration(group));
-  }
-
-  /**
-   * One flight per key: read L2; on a miss take the key's lease (one instance fetches, the others wait for its
-   * result in Redis, bounded), fetch, store under the generation seen at the start, release the lease.
-   */
-  private fly<T>(
-    key: string,
-    fetchFn: () => Promise<T> | T,
-    ttl: TtlSpec<T> | undefined,
-    generation: number | null,
-    allowStale: boolean,
-  ): Flight {
-    const flight: Flight = { promise: null as never, invalidated: false };
-    flight.promise = (async () => {
-      try {
-        const found = await this.findL2(key, generation, allowStale);
-        if (found) return { value: found.value, outcome: (found.stale ? 'STALE' : 'HIT') as CacheOutcome };
-        return await this.fetchOnce(key, fetchFn, ttl, flight, generation);
-      } finally {
-        if (this.flights.get(key) === flight) this.flights.delete(key);
-      }
-    })();
-    this.flights.set(key, flight);
-    return flight;
-  }
-
-  private async fetchOnce<T>(
-    key: string,
-    fetchFn: () => Promise<T> | T,
-    ttl: TtlSpec<T> | undefined,
-    flight: Flight,
-    generation: number | null,
-  ): Promise<{ value: unknown; outcome: CacheOutcome }> {
-    let token: string | null = null;
-    if (this.tier?.available) {
-      const candidate = randomUUID();
-      let leased = await this.tier.acquireLease(key, candidate, LEASE_TTL_MS);
-      // Another instance is fetching: wait (bounded) for its result to land in Redis. If its lease goes
-      // without a result (its fetch failed or was invalidated), take the lease and fetch here.
-      const deadline = Date.now() + LEASE_TTL_MS;
-      while (leased === false && Date.now() < deadline && this.tier.available && !flight.invalidated) {
-        await sleep(LEASE_POLL_MS);
-        const found = await this.findL2(key, generation, false);
-        if (found) return { value: found.value, outcome: 'HIT' };
-        leased = await this.tier.acquireLease(key, candidate, LEASE_TTL_MS);
-      }
-      if (leased === true) token = candidate;
-    }
-    try {
-      const value = await fetchFn();
-      // Invalidated while fetching: the value may predate the write, so hand it out but do not keep it.
-      // Checked and written in the same tick: an invalidation is either seen here or queued after our SET.
-      if (!flight.invalidated) await this.store(key, value, ttl, generation);
-      return { value, outcome: 'MISS' };
-    } finally {
-      if (token) void this.tier!.releaseLease(key, token);
-    }
-  }
-
-  private refreshInBackground<T>(key: string, fetchFn: () => Promise<T> | T, ttl: TtlSpec<T> | undefined): void {
-    if (this.refreshes.has(key) || this.flights.has(key)) return;
-    const refresh = (async () => {
-      const generation = await this.generationOf(key);
-      const flight: Flight = { promise: null as never, invalidated: false };
-      flight.promise = this.fetchOnce(key, fetchFn, ttl, flight, generation).finally(() => {
-        if (this.flights.get(key) === flight) this.flights.delete(key);
-      });
-      this.flights.set(key, flight);
-      await flight.promise;
-    })()
-      .catch((error: Error) => this.logger.warn(`Refresh of ${key} failed: ${error.message}`))
-      .finally(() => this.refreshes.delete(key));
-    this.refreshes.set(key, refresh);
   }
 
   /**
@@ -418,14 +272,10 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
    */
   async refresh<T>(key: string, fetchFn: () => Promise<T> | T, ttl?: TtlSpec<T>): Promise<T> {
     assertCacheKey(key);
-    const running = this.flights.get(key);
+    const running = this.flights.running(key);
     if (running) return (await running.promise).value as T;
-    const generation = await this.generationOf(key);
-    const flight: Flight = { promise: null as never, invalidated: false };
-    flight.promise = this.fetchOnce(key, fetchFn, ttl, flight, generation).finally(() => {
-      if (this.flights.get(key) === flight) this.flights.delete(key);
-    });
-    this.flights.set(key, flight);
+    const generation = await this.generations.of(key);
+    const flight = this.flights.fetch(key, fetchFn, ttl, generation);
     const result = await flight.promise;
     if (result.outcome === 'MISS' && !flight.invalidated) await this.bus?.publish({ kind: 'delete', keys: [key] });
     return result.value as T;
@@ -436,44 +286,16 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
   /** Stores `value` under `key` (TTL: `ttl` ms or the key type's) and tells other instances to drop theirs. */
   async set<T>(key: string, value: T, ttl?: TtlSpec<T>): Promise<void> {
     assertCacheKey(key);
-    const generation = await this.generationOf(key);
-    this.markInvalidated((k) => k === key);
-    await this.store(key, value, ttl, generation);
+    const generation = await this.generations.of(key);
+    this.flights.markInvalidated((k) => k === key);
+    await this.entries.store(key, value, ttl, generation);
     await this.bus?.publish({ kind: 'delete', keys: [key] });
-  }
-
-  private async store<T>(key: string, value: T, ttl: TtlSpec<T> | undefined, generation: number | null): Promise<void> {
-    let ttlMs = typeof ttl === 'function' ? ttl(value) : (ttl ?? this.ttlOf(key));
-    if (value === null) ttlMs = Math.min(ttlMs, NULL_TTL_MS);
-    if (!(ttlMs > 0)) return;
-    const freshUntil = Date.now() + jitter(ttlMs);
-    const grace = this.graceOf(key);
-    const encoded = encodeEntry(value, { freshUntil, generation });
-    // The L1 never holds the caller's object: it holds its own frozen copy.
-    this.l1.set(key, {
-      value: encoded.needsCopy ? null : deepFreeze(decodeValue(encoded.payload)),
-      payload: encoded.payload,
-      needsCopy: encoded.needsCopy,
-      freshUntil,
-      expiresAt: freshUntil + grace,
-      generation,
-    });
-    this.stats.count('sets', keyTypeOf(key));
-    if (this.tier) await this.tier.set(key, encoded.text, freshUntil - Date.now() + grace);
   }
 
   /** Deletes keys here, in Redis and in every instance's L1. */
   async delete(keys: string | string[]): Promise<void> {
     const list = (Array.isArray(keys) ? keys : [keys]).map(assertCacheKey);
-    if (!list.length) return;
-    for (const key of list) {
-      this.l1.delete(key);
-      this.stats.count('deletes', keyTypeOf(key));
-    }
-    const set = new Set(list);
-    this.markInvalidated((k) => set.has(k));
-    if (this.tier) await this.tier.delete(list);
-    await this.bus?.publish({ kind: 'delete', keys: list });
+    if (list.length) await this.invalidation.delete(list);
   }
 
   /**
@@ -482,27 +304,12 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
    */
   async deletePattern(pattern: string): Promise<number> {
     assertCachePattern(pattern);
-    const re = globToRegExp(pattern);
-    const local = this.l1.deletePattern(pattern);
-    this.markInvalidated((k) => re.test(k));
-    await this.bus?.publish({ kind: 'pattern', pattern });
-    let removed = local;
-    if (this.tier) {
-      const n = await this.tier.scanDelete(this.tier.physical(pattern));
-      removed = n === FAILED ? local : n;
-    }
-    for (let i = 0; i < removed; i++) this.stats.count('deletes', keyTypeOf(pattern));
-    return removed;
+    return this.invalidation.deletePattern(pattern);
   }
 
   /** Empties this namespace only (other apps sharing the Redis are untouched; never FLUSHDB). */
-  async clear(): Promise<number> {
-    this.l1.clear();
-    this.markInvalidated(() => true);
-    await this.bus?.publish({ kind: 'clear' });
-    if (!this.tier) return 0;
-    const n = await this.tier.scanDelete(this.tier.physical('*'));
-    return n === FAILED ? 0 : n;
+  clear(): Promise<number> {
+    return this.invalidation.clear();
   }
 
   /**
@@ -510,24 +317,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
    * numbers go up, so every entry written under an older one reads as a miss, on every instance.
    */
   async invalidateGroups(groups: string[]): Promise<void> {
-    if (!groups.length) return;
-    const set = new Set(groups);
-    this.markInvalidated((k) => {
-      const g = groupOf(k);
-      return g !== null && set.has(g);
-    });
-    if (this.tier) {
-      const bumped = await this.tier.bumpGenerations(groups);
-      if (bumped !== FAILED) {
-        const pairs = groups.map((g, i) => [g, bumped[i]] as [string, number]);
-        for (const [g, n] of pairs) this.generations.set(g, n);
-        await this.bus?.publish({ kind: 'generations', groups: pairs });
-        return;
-      }
-      // Redis is down: drop the groups' entries here; other instances clear their L1 when Redis is back.
-      this.generations.clear();
-    }
-    for (const g of groups) this.generations.set(g, (this.generations.get(g) ?? 0) + 1);
+    if (groups.length) await this.invalidation.invalidateGroups(groups);
   }
 
   // ---------------------------------------------------------------- stats and status
@@ -588,87 +378,4 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
   get redisReady(): boolean {
     return this.redis.isReady;
   }
-
-  // ---------------------------------------------------------------- internals
-
-  private graceOf(key: string): number {
-    return STALE_GRACE_MS[policyTypeOf(key) as keyof typeof STALE_GRACE_MS] ?? 0;
-  }
-
-  private loadGeneration(group: string): Promise<number> {
-    let pending = this.generationLoads.get(group);
-    if (!pending) {
-      pending = this.readGeneration(group).finally(() => this.generationLoads.delete(group));
-      this.generationLoads.set(group, pending);
-    }
-    return pending;
-  }
-
-  private async readGeneration(group: string): Promise<number> {
-    if (!this.tier) {
-      const value = this.generations.get(group) ?? 0;
-      this.generations.set(group, value);
-      return value;
-    }
-    const values = await this.tier.generations([group]);
-    if (values === FAILED) return this.generations.get(group) ?? 0;
-    // A bump may have arrived while we asked: keep the larger.
-    const value = Math.max(values[0], this.generations.get(group) ?? 0);
-    this.generations.set(group, value);
-    return value;
-  }
-
-  /**
-   * A key changed while its fetch runs: that fetch's result may predate the change, so it is not stored, and
-   * the flight is detached so that readers arriving from now on start a fetch of their own.
-   */
-  private markInvalidated(matches: (key: string) => boolean): void {
-    this.invalidations++;
-    for (const [key, flight] of this.flights) {
-      if (!matches(key)) continue;
-      flight.invalidated = true;
-      this.flights.delete(key);
-    }
-  }
-
-  /** A message from another instance: drop the same entries from this L1. */
-  private apply(message: BusMessage): void {
-    switch (message.kind) {
-      case 'delete': {
-        const set = new Set(message.keys);
-        for (const key of message.keys) this.l1.delete(key);
-        this.markInvalidated((k) => set.has(k));
-        break;
-      }
-      case 'pattern': {
-        const re = globToRegExp(message.pattern);
-        this.l1.deletePattern(message.pattern);
-        this.markInvalidated((k) => re.test(k));
-        break;
-      }
-      case 'clear':
-        this.l1.clear();
-        this.markInvalidated(() => true);
-        break;
-      case 'generations': {
-        const groups = new Set<string>();
-        for (const [group, n] of message.groups) {
-          groups.add(group);
-          if (n > (this.generations.get(group) ?? -1)) this.generations.set(group, n);
-        }
-        this.markInvalidated((k) => {
-          const g = groupOf(k);
-          return g !== null && groups.has(g);
-        });
-        break;
-      }
-      case 'stats_reset':
-        this.stats.resetLocal();
-        break;
-    }
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
