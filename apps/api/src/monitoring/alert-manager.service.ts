@@ -15,6 +15,7 @@ import type {
   AlertSort,
   AlertStats,
   AlertType,
+  CreateAlertRequest,
   CreateAlertResponse,
   Page,
   SortOrder,
@@ -23,14 +24,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { ALERT_SEVERITIES, isConnectionFailure, toAlert, type AlertRow } from './alert-row.js';
 import { AlertWebhook } from './alert-webhook.js';
 
-export interface AlertInput {
-  alert_type: AlertType;
-  severity: AlertSeverity;
-  title: string;
-  message?: string;
-  data?: Record<string, unknown>;
-  /** Same fingerprint while active = same alert. Default: a hash of type and title. */
-  fingerprint?: string;
+/** An alert raised in-process: what an admin may post, plus which part of the app raised it. */
+export interface AlertInput extends CreateAlertRequest {
   source?: string;
 }
 

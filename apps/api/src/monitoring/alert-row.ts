@@ -1,4 +1,5 @@
 import type { Alert, AlertSeverity, AlertType } from '@league/contracts';
+import type { RowOf } from '../database/row-of.js';
 
 export const ALERT_TYPES: AlertType[] = [
   'database_error',
@@ -10,23 +11,7 @@ export const ALERT_TYPES: AlertType[] = [
 ];
 export const ALERT_SEVERITIES: AlertSeverity[] = ['info', 'warning', 'error', 'critical'];
 
-export interface AlertRow {
-  id: string | number;
-  alert_type: AlertType;
-  severity: AlertSeverity;
-  title: string;
-  message: string;
-  data: Record<string, unknown>;
-  fingerprint: string;
-  source: string;
-  occurrences: number;
-  first_seen: Date;
-  last_seen: Date;
-  created_at: Date;
-  resolved_at: Date | null;
-  resolved_by: number | null;
-  resolution: 'manual' | 'auto' | null;
-}
+export type AlertRow = RowOf<Alert, 'first_seen' | 'last_seen' | 'created_at' | 'resolved_at', { id: string | number }>;
 
 export function toAlert(row: AlertRow): Alert {
   return {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JobLockBackend, JobOutcome, JobRunSort, JobRunView, JobTrigger, SortOrder } from '@league/contracts';
 import { DataSource } from 'typeorm';
+import type { RowOf } from '../database/row-of.js';
 
 export interface RunStart {
   job: string;
@@ -39,23 +40,7 @@ const RUN_ORDER: Record<JobRunSort, string> = {
   outcome: 'outcome, started_at',
 };
 
-interface JobRunRow {
-  id: string;
-  job: string;
-  instance_id: string;
-  trigger: JobTrigger;
-  scheduled_at: Date | null;
-  started_at: Date;
-  finished_at: Date | null;
-  duration_ms: number | null;
-  outcome: JobOutcome;
-  lock_backend: JobLockBackend;
-  keys_warmed: number | null;
-  items_processed: number | null;
-  error: string | null;
-  details: Record<string, unknown>;
-  actor_id: number | null;
-}
+type JobRunRow = RowOf<JobRunView, 'scheduled_at' | 'started_at' | 'finished_at', { id: string }>;
 
 const COLUMNS = `id, job, instance_id, trigger, scheduled_at, started_at, finished_at, duration_ms, outcome,
   lock_backend, keys_warmed, items_processed, error, details, actor_id`;

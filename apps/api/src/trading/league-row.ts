@@ -1,19 +1,12 @@
-import type { League, LeagueStatus } from '@league/contracts';
+import type { League } from '@league/contracts';
+import type { RowOf } from '../database/row-of.js';
 import { cents } from './money.js';
 
-export interface LeagueRow {
-  id: number;
-  name: string;
-  description: string;
-  owner_id: number;
-  owner_username: string;
-  status: LeagueStatus;
-  starting_cash: string;
-  member_count: string | number;
-  created_at: Date;
-  updated_at: Date;
-  archived_at: Date | null;
-}
+export type LeagueRow = RowOf<
+  League,
+  'created_at' | 'updated_at' | 'archived_at',
+  { starting_cash: string; member_count: string | number }
+>;
 
 /** Columns of a LeagueRow, for a query over `leagues l`. */
 export const LEAGUE_COLUMNS = `l.id, l.name, l.description, l.owner_id,
