@@ -1,0 +1,84 @@
+import type { DemoRandom } from '../../../apps/api/src/trading/demo-data/demo-random.js';
+
+/** One API instance the checker can send requests to. */
+export interface Instance {
+  name: string;
+  url: string;
+}
+
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+  instance: string;
+}
+
+export interface CallOptions {
+  method?: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Prefer an instance other than this one (a read after a write goes elsewhere when it can). */
+  avoid?: string;
+}
+
+/**
+ * Sends each request to a random instance, and to another one when it cannot be reached (killed, restarting): the
+ * way a load balancer with retries behaves. Reads and idempotent writes only; a refused connection never counts as
+ * an answer.
+ */
+export class Fleet {
+  /** Requests that found their first instance unreachable. */
+  failovers = 0;
+  /** Requests that found no instance at all within the retry budget. */
+  unavailable = 0;
+
+  constructor(
+    private readonly instances: () => Instance[],
+    private readonly random: DemoRandom,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  async call<T = any>(path: string, options: CallOptions = {}): Promise<Answer<T> | null> {
+    const all = this.instances();
+    const preferred = all.filter((i) => i.name !== options.avoid);
+    let candidates = preferred.length ? preferred : all;
+    let first = this.random.int(0, candidates.length - 1);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const instance = candidates[(first + attempt) % candidates.length];
+      try {
+        return await this.send<T>(instance, path, options);
+      } catch {
+        if (attempt === 0) this.failovers++;
+        // Every instance refused: wait for one to come back (a restart takes a few seconds).
+        if (attempt % candidates.length === candidates.length - 1) {
+          await new Promise((r) => setTimeout(r, 250));
+          candidates = this.instances();
+          first = this.random.int(0, candidates.length - 1);
+        }
+      }
+    }
+    this.unavailable++;
+    return null;
+  }
+
+  private async send<T>(instance: Instance, path: string, options: CallOptions): Promise<Answer<T>> {
+    const response = await fetch(`${instance.url}${path}`, {
+      method: options.method ?? 'GET',
+      headers: {
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, body: body as T, instance: instance.name };
+  }
+}
