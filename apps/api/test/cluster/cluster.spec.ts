@@ -125,6 +125,25 @@ async function call(
     }
   });
 
+  it('counts cache statistics of every instance together', async () => {
+    const [a, b, c] = cluster.instances.map((i) => i.url);
+    const admin = await call(cluster.url, 'POST', '/api/auth/login', {
+      body: { username: 'admin', password: 'cluster-admin-password' },
+    });
+    const token = admin.body.token as string;
+    const leagues = await call(a, 'GET', '/api/leagues', { token });
+    const league = `/api/leagues/${leagues.body.items[0].id}`;
+    const hitsOn = async (base: string) =>
+      (await call(base, 'GET', '/admin/monitoring/cache/json', { token })).body.stats.by_type.league?.hits ?? 0;
+    const before = await hitsOn(a);
+    expect((await call(a, 'GET', league, { token })).status).toBe(200);
+    // Hits on B and C only; A reports them once every instance has flushed its counters (each second).
+    for (let i = 0; i < 3; i++)
+      for (const base of [b, c]) expect((await call(base, 'GET', league, { token })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await hitsOn(a)) - before).toBeGreaterThanOrEqual(6);
+  });
+
   it('keeps serving through the balancer while one instance is down, and takes it back after a restart', async () => {
     const [first] = cluster.instances;
     await first.kill('SIGKILL');
