@@ -3,6 +3,8 @@ import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { BreakerState } from '@league/contracts';
 import type Keyv from 'keyv';
 import { DomainEvent, type CacheErrorEvent } from '../events/domain-events.js';
+import { isCluster, masterClients } from '../redis/cluster-client.js';
+import { groupBySlot } from '../redis/key-slots.js';
 import type { RedisClient } from '../redis/redis-connection.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 
@@ -114,7 +116,8 @@ export class RedisTier {
 
   delete(keys: string[]): Promise<Outcome<number>> {
     if (!keys.length) return Promise.resolve(0);
-    return this.run('delete', keys[0], () => this.client.unlink(keys.map((k) => this.physical(k))));
+    const physical = keys.map((k) => this.physical(k));
+    return this.run('delete', keys[0], () => this.unlinkOn(this.client, physical));
   }
 
   /**
@@ -136,7 +139,7 @@ export class RedisTier {
         for (const key of reply.keys) pending.push(key);
         while (pending.length >= UNLINK_BATCH || (cursor === '0' && pending.length)) {
           const batch = pending.splice(0, UNLINK_BATCH);
-          const n = await this.run('unlink', physicalPattern, () => node.unlink(batch));
+          const n = await this.run('unlink', physicalPattern, () => this.unlinkOn(node, batch));
           if (n === FAILED) return FAILED;
           deleted += n;
         }
@@ -192,17 +195,24 @@ export class RedisTier {
   /** Current generation numbers of groups (0 when never bumped). */
   generations(groups: string[]): Promise<Outcome<number[]>> {
     return this.run('generation', groups[0], async () => {
-      const values = await this.client.mGet(groups.map((g) => this.internal(`gen:${g}`)));
-      return values.map((v) => Number(v ?? 0));
+      const keys = groups.map((g) => this.internal(`gen:${g}`));
+      const values = new Map<string, string | null>();
+      // On a cluster, one MGET per hash slot (counters of different groups live on different slots).
+      const slices = isCluster(this.client) ? groupBySlot(keys) : [keys];
+      await Promise.all(
+        slices.map(async (slice) => {
+          const replies = await this.client.mGet(slice);
+          slice.forEach((key, i) => values.set(key, replies[i] ?? null));
+        }),
+      );
+      return keys.map((key) => Number(values.get(key) ?? 0));
     });
   }
 
   bumpGenerations(groups: string[]): Promise<Outcome<number[]>> {
     return this.run('invalidate_group', groups[0], async () => {
-      const multi = this.client.multi();
-      for (const g of groups) multi.incr(this.internal(`gen:${g}`));
-      const replies = await multi.exec();
-      return replies.map((r) => Number(r));
+      // INCRs pipelined, not one MULTI: on a cluster the groups' counters live in different slots.
+      return Promise.all(groups.map(async (g) => Number(await this.client.incr(this.internal(`gen:${g}`)))));
     });
   }
 
@@ -210,16 +220,16 @@ export class RedisTier {
     return this.run('ping', undefined, () => this.client.ping());
   }
 
+  /** The servers to SCAN: on a cluster every master (each holds its own slots' keys), else the one server. */
   private async nodes(): Promise<RedisClient[]> {
-    // A cluster client has `masters`: keys live on every master, so each is scanned.
-    const cluster = this.client as unknown as {
-      masters?: unknown[];
-      nodeClient?: (node: unknown) => Promise<RedisClient>;
-    };
-    if (Array.isArray(cluster.masters) && cluster.nodeClient) {
-      return Promise.all(cluster.masters.map((m) => cluster.nodeClient!(m)));
-    }
-    return [this.client];
+    return isCluster(this.client) ? masterClients(this.client) : [this.client];
+  }
+
+  /** UNLINK of keys found on `node`: on a cluster, one command per hash slot (a command may not span slots). */
+  private async unlinkOn(node: RedisClient, keys: string[]): Promise<number> {
+    if (!isCluster(this.client)) return node.unlink(keys);
+    const replies = await Promise.all(groupBySlot(keys).map((slice) => node.unlink(slice)));
+    return replies.reduce((sum, n) => sum + n, 0);
   }
 
   private fail(operation: string, key: string | undefined, error: Error): void {

@@ -18,6 +18,8 @@ export interface AppConfig {
   redisUrl: string;
   /** False: never try Redis, run on the in-process cache alone. */
   redisEnabled: boolean;
+  /** Set: a Redis Cluster (node-redis cluster client) reached through these seed nodes; `redisUrl` is unused. */
+  redisCluster: RedisClusterConfig | null;
   adminPassword: string | null;
   logLevel: LogLevel;
   corsOrigins: string[];
@@ -110,6 +112,13 @@ const DEFAULT_RATE_LIMITS: Record<RateLimitClass, string> = { register: '10/1h',
 function shown(variable: string, value: string): string {
   if (/PASSWORD|TOKEN|SECRET/.test(variable)) return '***';
   return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+}
+
+export interface RedisClusterConfig {
+  /** Seed nodes: the client reads the cluster's layout from the first that answers. */
+  nodes: { host: string; port: number }[];
+  username?: string;
+  password?: string;
 }
 
 export class ConfigError extends Error {
@@ -272,6 +281,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('MARKET_HOURS', '"always" or a UTC range such as 14:30-21:00', hours);
   }
   const cors = r.string('CORS_ORIGINS', '');
+  const clusterUrl = /^redis\+cluster:\/\//i.test(env.REDIS_URL ?? '');
   return {
     env: r.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
     port: r.int('PORT', 3000, 0, 65535),
@@ -280,8 +290,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
     dataDir: r.string('DATA_DIR', '.data'),
     embeddedPostgresPort: r.int('EMBEDDED_POSTGRES_PORT', 54329, 1024, 65535),
-    redisUrl: r.url('REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379') as string,
+    redisUrl: clusterUrl
+      ? 'redis://127.0.0.1:6379'
+      : (r.url('REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379') as string),
     redisEnabled: r.bool('REDIS_ENABLED', true),
+    redisCluster: readRedisCluster(env, clusterUrl),
     adminPassword: r.optional('ADMIN_PASSWORD'),
     logLevel: cacheLogLevel,
     corsOrigins: cors
@@ -381,4 +394,34 @@ function jobLeaseTtl(r: Reader): number {
   const ttl = r.duration('JOB_LEASE_TTL', 30_000);
   if (ttl < 1_000) throw new ConfigError('JOB_LEASE_TTL', 'a duration of at least 1s', `${ttl}ms`);
   return ttl;
+}
+
+const NODE_LIST = 'a comma-separated host:port list such as 10.0.0.1:7000,10.0.0.2:7000';
+
+/**
+ * Redis Cluster mode: REDIS_CLUSTER_NODES (host:port,...) or REDIS_URL=redis+cluster://[user:password@]host:port,...
+ * (a URL cannot hold several hosts, so that form is parsed here rather than with URL).
+ */
+function readRedisCluster(env: Env, clusterUrl: boolean): RedisClusterConfig | null {
+  const list = env.REDIS_CLUSTER_NODES?.trim();
+  if (list) return { nodes: parseNodes('REDIS_CLUSTER_NODES', list, list) };
+  if (!clusterUrl) return null;
+  const raw = env.REDIS_URL as string;
+  const match = /^redis\+cluster:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/?#@]*)\/?$/i.exec(raw);
+  if (!match) throw new ConfigError('REDIS_URL', `redis+cluster://[user:password@]${NODE_LIST.slice(2)}`, raw);
+  const [, user, password, hosts] = match;
+  return {
+    nodes: parseNodes('REDIS_URL', hosts ?? '', raw),
+    ...(user ? { username: decodeURIComponent(user) } : {}),
+    ...(password ? { password: decodeURIComponent(password) } : {}),
+  };
+}
+
+function parseNodes(variable: string, list: string, raw: string): { host: string; port: number }[] {
+  return list.split(',').map((entry) => {
+    const match = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(\d{1,5})$/.exec(entry.trim());
+    const port = match ? Number(match[2]) : 0;
+    if (!match || port < 1 || port > 65535) throw new ConfigError(variable, NODE_LIST, raw);
+    return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
+  });
 }

@@ -54,7 +54,9 @@ export class RequestMetrics implements OnModuleInit, OnApplicationShutdown {
     private readonly alerts: AlertManager,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.keyPrefix = `${config.cache.prefix}:monitoring:requests:`;
+    // One hash tag for every minute's hash: flush and read send several minutes in one MULTI, which a Redis
+    // Cluster accepts only within one slot (a few small hashes, so nothing to gain from spreading them).
+    this.keyPrefix = `${config.cache.prefix}:monitoring:{requests}:`;
   }
 
   onModuleInit(): void {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { createClient, type RedisClientType } from 'redis';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
+import { createClusterClient } from './cluster-client.js';
 
 export type RedisClient = RedisClientType;
 type ReconnectListener = () => void;
@@ -12,7 +13,8 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 const START_WAIT_MS = 1_500;
 
 /**
- * The shared Redis connection (node-redis). `client` is null only when Redis is disabled. When Redis is
+ * The shared Redis connection (node-redis): one server at REDIS_URL, or a Redis Cluster (cluster-client.ts).
+ * `client` is null only when Redis is disabled. When Redis is
  * unreachable at start, start-up waits at most START_WAIT_MS, says once that the in-process cache serves alone,
  * and the client keeps trying in the background: when Redis appears, the L2, the bus, shared stats and job
  * leases come into use without a restart. Commands fail fast while it is down (no offline queue), and listeners
@@ -51,7 +53,7 @@ export class RedisConnection implements OnApplicationShutdown {
     });
     if (!(await settle(client))) {
       this.logger.warn(
-        `Redis unreachable at ${redactedUrl(this.config.redisUrl)}: serving from the in-process cache, ` +
+        `Redis unreachable at ${this.where()}: serving from the in-process cache, ` +
           'and attaching to Redis when it appears',
       );
     }
@@ -87,14 +89,16 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   private create(): RedisClient {
-    const client = createClient({
-      url: this.config.redisUrl,
-      disableOfflineQueue: true,
-      socket: {
-        connectTimeout: CONNECT_TIMEOUT_MS,
-        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS),
-      },
-    }) as RedisClient;
+    const socket = {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS),
+    };
+    const cluster = this.config.redisCluster;
+    // The cluster client is adapted to the single-node client's shape (isReady, ready events, duplicate), so
+    // the code written against RedisClient uses it unchanged; what differs (SCAN per master) asks isCluster().
+    const client = cluster
+      ? (createClusterClient(cluster, socket) as unknown as RedisClient)
+      : (createClient({ url: this.config.redisUrl, disableOfflineQueue: true, socket }) as RedisClient);
     let down = false;
     client.on('error', (error: Error) => {
       // Logged once per outage, not once per reconnection attempt.
@@ -103,6 +107,13 @@ export class RedisConnection implements OnApplicationShutdown {
     });
     client.on('ready', () => (down = false));
     return client;
+  }
+
+  /** Where Redis is expected, for logs (without a password). */
+  private where(): string {
+    const cluster = this.config.redisCluster;
+    if (cluster) return `cluster ${cluster.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
+    return redactedUrl(this.config.redisUrl);
   }
 
   async onApplicationShutdown(): Promise<void> {

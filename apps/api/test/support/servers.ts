@@ -134,3 +134,69 @@ function answers(port: number): Promise<boolean> {
     socket.on('data', (d) => done(d.toString().startsWith('+PONG')));
   });
 }
+
+export interface OwnRedisCluster {
+  /** host:port of every master, for REDIS_CLUSTER_NODES. */
+  nodes: string[];
+  ports: number[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A local Redis Cluster of three masters (no replicas) on free ports: three `redis-server --cluster-enabled yes`
+ * children, joined with `redis-cli --cluster create`; resolves once every node reports cluster_state:ok.
+ * Stopped by pid, its node files removed.
+ */
+export async function startRedisCluster(): Promise<OwnRedisCluster> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'league-redis-cluster-'));
+  const ports = [await freePort(), await freePort(), await freePort()];
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(
+      children.map((child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+        const exited = new Promise((r) => child.once('exit', r));
+        process.kill(child.pid!, 'SIGKILL');
+        return exited;
+      }),
+    );
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    for (const port of ports) {
+      const args = ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes'];
+      args.push('--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--save', '', '--appendonly', 'no');
+      children.push(spawn('redis-server', args, { stdio: 'ignore', cwd: dir }));
+    }
+    for (const port of ports) await waitFor(() => answers(port), 'redis-server did not start');
+    const nodes = ports.map((p) => `127.0.0.1:${p}`);
+    const created = spawnSync(
+      'redis-cli',
+      ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes'],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
+    for (const port of ports) {
+      await waitFor(
+        () =>
+          /cluster_state:ok/.test(spawnSync('redis-cli', ['-p', String(port), 'cluster', 'info']).stdout.toString()),
+        'cluster did not reach cluster_state:ok',
+      );
+    }
+    return { nodes, ports, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, message: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(message);
+}
