@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { CacheKey } from '../cache/cache-key.js';
 import { CacheService } from '../cache/cache.service.js';
+import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
 import { DomainEvent, type UserChangedEvent } from '../events/domain-events.js';
@@ -94,10 +95,26 @@ export class SessionService {
   async resolve(sessionId: string): Promise<AuthUser | null> {
     const found =
       this.recheck.has(sessionId) || Date.now() < this.cacheTrustedFrom
-        ? await this.load(sessionId)
+        ? await this.loadOrCached(sessionId)
         : await this.fromCache(sessionId);
     if (!found || found.expiresAt <= Date.now()) return null;
     return { ...found.user, sessionId };
+  }
+
+  /**
+   * From PostgreSQL; while PostgreSQL is unreachable, the cached copy. No session can be revoked meanwhile (a
+   * logout or a role change writes to PostgreSQL first), and one another instance revoked before the outage was
+   * dropped from the cache by it; a session this instance heard had changed is never taken from the cache.
+   */
+  private async loadOrCached(sessionId: string): Promise<CachedSession | null> {
+    try {
+      return await this.load(sessionId);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || this.recheck.has(sessionId)) throw error;
+      const cached = await this.cache.get<CachedSession>(CacheKey.session(sessionId)).catch(() => undefined);
+      if (!cached) throw error;
+      return cached;
+    }
   }
 
   private async fromCache(sessionId: string): Promise<CachedSession | null> {

@@ -2,8 +2,12 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { InvalidCacheKeyError } from '../cache/cache-key.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { errorBody } from './error-body.js';
 import { RetryLaterException } from './retry-later.exception.js';
+
+/** What a client is told to wait while PostgreSQL is unreachable: about a failover's or a restart's length. */
+const DATABASE_RETRY_AFTER_S = 5;
 
 interface ErrorWithStatus {
   statusCode?: number;
@@ -14,8 +18,8 @@ interface ErrorWithStatus {
 /**
  * Sends every error as `{statusCode, error, message}`. Client errors raised by Fastify itself (bad JSON,
  * body too large, wrong media type) keep their 4xx status, as do PostgreSQL data errors and refused cache keys (both
- * come from input); anything unexpected is logged and becomes a
- * 500 whose message reveals nothing of the internals.
+ * come from input); PostgreSQL out of reach is a 503 with `Retry-After` (a trade retried with its Idempotency-Key never
+ * runs twice); anything unexpected is logged and becomes a 500 whose message reveals nothing of the internals.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -34,6 +38,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Class 22 (data exception): a value PostgreSQL refuses (NUL byte, out of range, bad encoding) came from input.
       status = 400;
       message = 'A value in the request is out of range or not valid text';
+    } else if (isDatabaseUnavailable(exception)) {
+      status = 503;
+      message = 'The database is unreachable; try again shortly';
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
     } else if (exception instanceof InvalidCacheKeyError) {
       // Cache keys are built from request parameters; the builders refuse what no real resource can be called.
       status = 400;
