@@ -15,7 +15,12 @@ describe('PostgreSQL unreachable', () => {
     proxy = await FaultProxy.start(db.url);
     t = await startTestApp({ db, env: { DATABASE_URL: proxy.urlFor(db.url) } });
     user = await t.signUp();
-    const league = await t.request({ method: 'POST', url: '/api/leagues', token: user.token, body: { name: 'Outage' } });
+    const league = await t.request({
+      method: 'POST',
+      url: '/api/leagues',
+      token: user.token,
+      body: { name: 'Outage' },
+    });
     leagueId = league.body.id;
     const trade = await t.request({
       method: 'POST',
