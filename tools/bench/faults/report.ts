@@ -1,0 +1,46 @@
+import os from 'node:os';
+import { writeResults } from '../results.js';
+
+export interface CaseResult {
+  name: string;
+  requests: number;
+  serverErrors: number;
+  /** Non-2xx other than 5xx, and connection errors. */
+  otherFailures: number;
+  p99: number;
+  recovery: string;
+  notes: string[];
+  /** 5xx the case expects by design (writes while PostgreSQL is down), outside the load's figures. */
+  serverErrorsExpected?: number;
+  healedAt?: number;
+}
+
+/** docs/benchmarks/faults.md: one row per fault case, then what each case saw. */
+export function writeFaultReport(
+  file: string,
+  results: CaseResult[],
+  run: { started: Date; command: string; instances: number; rate: number },
+): void {
+  const cpus = os.cpus();
+  writeResults(
+    file,
+    `# Fault suite
+
+Reproduce: \`${run.command}\` (builds the API, starts ${run.instances} instances with \`tools/cluster\` behind its
+balancer, on a new database reached through a fault proxy and a Redis of its own reached through another, and stops
+everything at the end).
+
+Run ${run.started.toISOString()} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
+${os.type()} ${os.release()}, Node ${process.version}. The instances, the balancer, PostgreSQL, Redis and the load share
+the machine's cores: compare figures within a case, not with other machines.
+
+Load: autocannon in a process of its own, ${run.rate} requests/s through the balancer, cycling over cached reads
+(leaderboard, league, own portfolio) of 20 leagues. Counts and p99 are the load's own, over the whole case.
+
+| case | requests | 5xx | other failures | p99 | recovery |
+|---|---|---|---|---|---|
+${results.map((r) => `| ${r.name} | ${r.requests} | ${r.serverErrors} | ${r.otherFailures} | ${r.p99} ms | ${r.recovery} |`).join('\n')}
+
+${results.map((r) => `## ${r.name}\n\n${r.notes.map((n) => `- ${n}`).join('\n')}\n`).join('\n')}`,
+  );
+}
