@@ -81,6 +81,8 @@ function adapt(cluster: ClusterClient, another: () => ClusterClient, retryDelay:
   Object.defineProperty(cluster, 'isReady', { get: ready, configurable: true });
 
   const connectOnce = cluster.connect.bind(cluster);
+  const close = cluster.close.bind(cluster);
+  const destroy = cluster.destroy.bind(cluster);
   // Resolves once the layout is read and every master connected; until then tries again with the backoff.
   cluster.connect = () => {
     connecting ??= (async () => {
@@ -88,6 +90,11 @@ function adapt(cluster: ClusterClient, another: () => ClusterClient, retryDelay:
         if (closed) throw new Error('Redis cluster client closed');
         try {
           await connectOnce();
+          // A cluster still being formed answers with part of its slots: not usable yet, try again.
+          if (!allSlotsServed(cluster)) {
+            await close();
+            throw new Error('Redis cluster does not serve every slot yet');
+          }
           check();
           return cluster;
         } catch (error) {
@@ -99,8 +106,6 @@ function adapt(cluster: ClusterClient, another: () => ClusterClient, retryDelay:
     })();
     return connecting;
   };
-  const close = cluster.close.bind(cluster);
-  const destroy = cluster.destroy.bind(cluster);
   cluster.close = async () => {
     closed = true;
     if (cluster.isOpen) await close();
@@ -111,4 +116,13 @@ function adapt(cluster: ClusterClient, another: () => ClusterClient, retryDelay:
   };
   cluster.duplicate = (() => another()) as unknown as ClusterClient['duplicate'];
   return cluster;
+}
+
+const SLOT_COUNT = 16_384;
+
+function allSlotsServed(cluster: ClusterClient): boolean {
+  const slots = cluster.slots;
+  if (slots.length < SLOT_COUNT) return false;
+  for (let slot = 0; slot < SLOT_COUNT; slot++) if (!slots[slot]) return false;
+  return true;
 }

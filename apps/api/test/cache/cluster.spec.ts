@@ -5,8 +5,9 @@ import { CacheKey } from '../../src/cache/cache-key.js';
 import type { RedisTier } from '../../src/cache/redis-tier.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { RequestMetrics } from '../../src/monitoring/request-metrics.js';
+import { RedisConnection } from '../../src/redis/redis-connection.js';
 import { effectJob, runnerOf, startCluster, type Cluster } from '../scheduling/support.js';
-import { hasRedisServer, startRedisCluster, type OwnRedisCluster } from '../support/servers.js';
+import { freePort, hasRedisServer, startRedisCluster, type OwnRedisCluster } from '../support/servers.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { eventually, sleep, startCacheApp, type CacheTestApp } from './cache-test-app.js';
 
@@ -55,14 +56,21 @@ describeCluster('cache, leases and stats on a Redis Cluster', () => {
     redis = await startRedisCluster();
     db = await createTestDatabase();
     prefix = `c${randomBytes(4).toString('hex')}`;
+    // Correctness on a cluster is under test here, not the 50 ms budget per command on a busy machine.
+    const timeout = { CACHE_OPERATION_TIMEOUT: '1s' };
     // One instance configured each way; REDIS_URL of the test run is replaced so nothing reaches the shared Redis.
     a = await startCacheApp({
       db,
-      env: { CACHE_PREFIX: prefix, REDIS_URL: `redis+cluster://${redis.nodes.join(',')}` },
+      env: { ...timeout, CACHE_PREFIX: prefix, REDIS_URL: `redis+cluster://${redis.nodes.join(',')}` },
     });
     b = await startCacheApp({
       db,
-      env: { CACHE_PREFIX: prefix, REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: redis.nodes.join(',') },
+      env: {
+        ...timeout,
+        CACHE_PREFIX: prefix,
+        REDIS_URL: 'redis://127.0.0.1:1',
+        REDIS_CLUSTER_NODES: redis.nodes.join(','),
+      },
     });
     raw = createCluster({ rootNodes: redis.nodes.map((n) => ({ url: `redis://${n}` })) });
     await raw.connect();
@@ -230,6 +238,39 @@ describeCluster('job leases on a Redis Cluster', () => {
     );
     expect(backends.map((r) => r.lock_backend)).toEqual(['redis']);
   }, 30_000);
+});
+
+describeCluster('Redis Cluster connection', () => {
+  let redis: OwnRedisCluster | undefined;
+  let t: CacheTestApp | undefined;
+  afterAll(async () => {
+    await t?.close();
+    await redis?.stop();
+  }, 30_000);
+
+  it('attaches to a cluster that appears after start, and recovers when a master comes back', async () => {
+    const ports = [await freePort(), await freePort(), await freePort()];
+    const nodes = ports.map((p) => `127.0.0.1:${p}`).join(',');
+    t = await startCacheApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: nodes } });
+    const connection = t.app.get(RedisConnection);
+    let recovered = 0;
+    connection.onReconnect(() => recovered++);
+    expect(connection.isReady).toBe(false);
+    expect((await t.cache.probe()).reachable).toBe(false);
+
+    redis = await startRedisCluster(ports);
+    expect(await eventually(() => connection.isReady, 10_000, 50)).toBe(true);
+    expect(recovered).toBe(1);
+    expect(await eventually(async () => (await t!.cache.probe()).reachable, 10_000, 100)).toBe(true);
+    await t.cache.set(CacheKey.league(1), 'attached');
+    expect(await eventually(async () => (await t!.cache.keyCounts()).counts.league === 1, 5_000, 50)).toBe(true);
+
+    await redis.stopNode(0);
+    expect(await eventually(() => !connection.isReady, 5_000, 20)).toBe(true);
+    await redis.startNode(0);
+    expect(await eventually(() => connection.isReady, 10_000, 50)).toBe(true);
+    expect(recovered).toBe(2);
+  }, 40_000);
 });
 
 /** A small value that differs per key. */

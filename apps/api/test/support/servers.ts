@@ -139,54 +139,61 @@ export interface OwnRedisCluster {
   /** host:port of every master, for REDIS_CLUSTER_NODES. */
   nodes: string[];
   ports: number[];
+  /** Kills master `index` (its slots' keys are lost: nothing is saved). */
+  stopNode(index: number): Promise<void>;
+  /** Starts master `index` again; it rejoins with its node file (same slots). */
+  startNode(index: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * A local Redis Cluster of three masters (no replicas) on free ports: three `redis-server --cluster-enabled yes`
- * children, joined with `redis-cli --cluster create`; resolves once every node reports cluster_state:ok.
- * Stopped by pid, its node files removed.
+ * A local Redis Cluster of three masters (no replicas) on `ports` (default: free ones): three
+ * `redis-server --cluster-enabled yes` children, joined with `redis-cli --cluster create`; resolves once every node
+ * reports cluster_state:ok. Stopped by pid, its node files removed.
  */
-export async function startRedisCluster(): Promise<OwnRedisCluster> {
+export async function startRedisCluster(ports?: number[]): Promise<OwnRedisCluster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'league-redis-cluster-'));
-  const ports = [await freePort(), await freePort(), await freePort()];
-  const children: ChildProcess[] = [];
+  ports ??= [await freePort(), await freePort(), await freePort()];
+  const children: Array<ChildProcess | null> = [];
+  const kill = async (child: ChildProcess | null) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(child.pid!, 'SIGKILL');
+    await exited;
+  };
+  const spawnNode = (port: number) => {
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes'];
+    args.push('--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--save', '', '--appendonly', 'no');
+    return spawn('redis-server', args, { stdio: 'ignore', cwd: dir });
+  };
+  const clusterOk = (port: number) =>
+    /cluster_state:ok/.test(spawnSync('redis-cli', ['-p', String(port), 'cluster', 'info']).stdout.toString());
   const stop = async () => {
-    await Promise.all(
-      children.map((child) => {
-        if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-        const exited = new Promise((r) => child.once('exit', r));
-        process.kill(child.pid!, 'SIGKILL');
-        return exited;
-      }),
-    );
+    await Promise.all(children.map(kill));
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    for (const port of ports) {
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes'];
-      args.push('--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--save', '', '--appendonly', 'no');
-      children.push(spawn('redis-server', args, { stdio: 'ignore', cwd: dir }));
-    }
+    for (const port of ports) children.push(spawnNode(port));
     for (const port of ports) await waitFor(() => answers(port), 'redis-server did not start');
     const nodes = ports.map((p) => `127.0.0.1:${p}`);
-    const created = spawnSync(
-      'redis-cli',
-      ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes'],
-      {
-        encoding: 'utf8',
-        timeout: 20_000,
-      },
-    );
+    const create = ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes'];
+    const created = spawnSync('redis-cli', create, { encoding: 'utf8', timeout: 20_000 });
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
-    for (const port of ports) {
-      await waitFor(
-        () =>
-          /cluster_state:ok/.test(spawnSync('redis-cli', ['-p', String(port), 'cluster', 'info']).stdout.toString()),
-        'cluster did not reach cluster_state:ok',
-      );
-    }
-    return { nodes, ports, stop };
+    for (const port of ports) await waitFor(() => clusterOk(port), 'cluster did not reach cluster_state:ok');
+    return {
+      nodes,
+      ports,
+      async stopNode(index) {
+        await kill(children[index] ?? null);
+        children[index] = null;
+      },
+      async startNode(index) {
+        const port = ports[index]!;
+        children[index] ??= spawnNode(port);
+        await waitFor(async () => (await answers(port)) && clusterOk(port), 'cluster node did not come back');
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
