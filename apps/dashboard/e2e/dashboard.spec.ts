@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, type TestApp } from '../../api/test/support/test-app.js';
+import { contrastViolationsInBothThemes } from './axe.js';
 import { hasChromium, launchChromium } from './browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -119,6 +120,9 @@ describeBrowser('admin dashboard in Chromium', () => {
     // Anonymous on a detail page: 401 with the app, the login form, then that same page.
     const response = await page.goto(`${base}/admin/monitoring/cache`);
     expect(response?.status()).toBe(401);
+    // Contrast (4.5:1) of every page in both themes, in the browser's rendering; collected, asserted at the end.
+    await page.getByLabel('Username').waitFor();
+    const lowContrast = await contrastViolationsInBothThemes(page, 'login');
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     watcher.setLoggedIn(true);
@@ -132,6 +136,7 @@ describeBrowser('admin dashboard in Chromium', () => {
     await page.getByTestId('card-System overview').getByText('users', { exact: true }).waitFor();
     await settled(page);
     console.log(`overview: every card with data ${Date.now() - started} ms after navigation (small data set)`);
+    lowContrast.push(...(await contrastViolationsInBothThemes(page, 'overview')));
     await page.getByTestId('card-Alerts').getByText('CPU above 80%').waitFor();
 
     // A trade placed through the API shows after the next refresh.
@@ -153,7 +158,9 @@ describeBrowser('admin dashboard in Chromium', () => {
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { name: heading, level: 2, exact: true }).waitFor();
       await settled(page);
+      lowContrast.push(...(await contrastViolationsInBothThemes(page, link)));
     }
+    expect(lowContrast).toEqual([]);
 
     // Sort, page and export a table (engagement per day: 30 rows, 10 a page).
     await page.getByRole('link', { name: 'Engagement', exact: true }).click();

@@ -15,7 +15,9 @@ export default function TimeSeriesChart({ data, x, y, label, format, formatValue
   const colors = useChartColors();
   return (
     <ResponsiveContainer width="100%" height={160}>
-      <AreaChart data={data} margin={{ top: 5, right: 8, bottom: 0, left: 0 }}>
+      {/* No keyboard layer: the chart is hidden from assistive technology, its figure's summary and data table
+          are its text alternative, so a focusable surface inside it would be a focus stop without a name. */}
+      <AreaChart data={data} margin={{ top: 5, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke={colors.grid} />
         <XAxis
           dataKey={x}
