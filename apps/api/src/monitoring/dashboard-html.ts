@@ -36,23 +36,61 @@ const PLACEHOLDER = `<!doctype html>
 </html>
 `;
 
-let cached: { html: string; mtimeMs: number; at: number } | null = null;
+let cached: { html: string; mainHtml: string; mtimeMs: number; at: number } | null = null;
 const RECHECK_MS = 5_000;
 
-/** The dashboard's index.html when built, else a small placeholder page. Re-read when the build changes. */
-export function dashboardHtml(): string {
+/** The build's list of the requests the main dashboard makes when it opens (preload.json), or none. */
+function readPreloads(dir: string): string[] {
+  try {
+    const list: unknown = JSON.parse(readFileSync(path.join(dir, 'preload.json'), 'utf8'));
+    return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string' && u.startsWith('/')) : [];
+  } catch {
+    return [];
+  }
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * `html` with a `<link rel="preload" as="fetch">` per URL at the end of its head: the browser starts those
+ * requests while the scripts load, and the app's own fetches of the same URLs take their responses.
+ */
+export function withPreloads(html: string, urls: readonly string[]): string {
+  if (urls.length === 0 || !html.includes('</head>')) return html;
+  const links = urls.map((url) => `    <link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">\n`);
+  return html.replace('</head>', `${links.join('')}  </head>`);
+}
+
+function load(): NonNullable<typeof cached> {
   const now = Date.now();
-  if (cached && now - cached.at < RECHECK_MS) return cached.html;
+  if (cached && now - cached.at < RECHECK_MS) return cached;
   const dir = findDashboardDir();
   if (!dir || !existsSync(path.join(dir, 'index.html'))) {
-    cached = { html: PLACEHOLDER, mtimeMs: 0, at: now };
-    return PLACEHOLDER;
+    cached = { html: PLACEHOLDER, mainHtml: PLACEHOLDER, mtimeMs: 0, at: now };
+    return cached;
   }
   const file = path.join(dir, 'index.html');
   const mtimeMs = statSync(file).mtimeMs;
-  if (!cached || cached.mtimeMs !== mtimeMs) cached = { html: readFileSync(file, 'utf8'), mtimeMs, at: now };
+  if (!cached || cached.mtimeMs !== mtimeMs) {
+    const html = readFileSync(file, 'utf8');
+    cached = { html, mainHtml: withPreloads(html, readPreloads(dir)), mtimeMs, at: now };
+  }
   cached.at = now;
-  return cached.html;
+  return cached;
+}
+
+/** The dashboard's index.html when built, else a small placeholder page. Re-read when the build changes. */
+export function dashboardHtml(): string {
+  return load().html;
+}
+
+/**
+ * The main dashboard's HTML for an admin: index.html preloading the requests the page makes when it opens, so
+ * its cards' data arrives while the JavaScript loads instead of after it.
+ */
+export function mainDashboardHtml(): string {
+  return load().mainHtml;
 }
 
 /**

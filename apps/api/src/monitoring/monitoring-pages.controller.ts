@@ -1,7 +1,8 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Req } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DASHBOARD_PAGE_ROUTE, DASHBOARD_PAGES, dashboardHtml } from './dashboard-html.js';
+import type { FastifyRequest } from 'fastify';
+import { DASHBOARD_PAGE_ROUTE, DASHBOARD_PAGES, dashboardHtml, mainDashboardHtml } from './dashboard-html.js';
 
 /**
  * The spec's page routes: each serves the dashboard's single-page app, which routes on the client.
@@ -14,8 +15,9 @@ export class MonitoringPagesController {
   @RouteConfig(DASHBOARD_PAGE_ROUTE)
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-cache')
-  index(): string {
-    return dashboardHtml();
+  index(@Req() request: FastifyRequest): string {
+    // The preloads are the requests of the page's default state; parameters in the URL change some of them.
+    return request.url.includes('?') ? dashboardHtml() : mainDashboardHtml();
   }
 
   @Get(DASHBOARD_PAGES)

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { serveDashboardAssets } from '../../src/monitoring/dashboard-assets.js';
-import { DASHBOARD_ASSETS_PREFIX } from '../../src/monitoring/dashboard-html.js';
+import { DASHBOARD_ASSETS_PREFIX, withPreloads } from '../../src/monitoring/dashboard-html.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The dashboard's page routes: HTML for admins, the same HTML with 401/403 for a browser that must log in. */
@@ -52,6 +52,17 @@ describe('dashboard pages', () => {
       const plain = await t.request({ url, token: user.token, headers: html });
       expect([url, plain.status]).toEqual([url, 403]);
     }
+  });
+
+  it('preloads the requests of the main page at the end of the head, as escaped attributes', () => {
+    const html = '<html><head><script type="module" src="/a.js"></script></head><body></body></html>';
+    expect(withPreloads(html, ['/api/auth/me', '/x/json?a=1&b="2"'])).toBe(
+      '<html><head><script type="module" src="/a.js"></script>' +
+        '    <link rel="preload" as="fetch" crossorigin href="/api/auth/me">\n' +
+        '    <link rel="preload" as="fetch" crossorigin href="/x/json?a=1&amp;b=&quot;2&quot;">\n' +
+        '  </head><body></body></html>',
+    );
+    expect(withPreloads(html, [])).toBe(html);
   });
 
   it('does not ask browsers to upgrade requests to https (the page is also served over plain HTTP)', async () => {

@@ -72,14 +72,20 @@ export const useAlerts = (
 export const useAlertHistory = (
   params: { severity?: string; alert_type?: string; page?: number; page_size?: number } & Sorted,
 ) => useMonitoring('alert-history', PATHS.alertHistory, params);
+/** The window the API reports when asked without `from`: the last 15 minutes. */
+const SERVER_DEFAULT_MINUTES = 15;
+
 export const usePerformance = (minutes: number) => {
-  // The window ends now at each poll: `from` is computed in the query function, the key holds the span only.
+  // The window ends now at each poll: `from` is computed in the query function, the key holds the span only. The
+  // server's default window is asked without `from`, so that request is always the same URL (the overview's HTML
+  // preloads it).
   const { refetchInterval } = useRefresh();
   return useQuery({
     queryKey: queryKeys.monitoring('performance', { minutes }),
     queryFn: ({ signal }): Promise<PerformanceMetrics> =>
       call('get', '/admin/monitoring/performance/json', {
-        query: { from: new Date(Date.now() - minutes * 60_000).toISOString() },
+        query:
+          minutes === SERVER_DEFAULT_MINUTES ? {} : { from: new Date(Date.now() - minutes * 60_000).toISOString() },
         signal,
       }),
     refetchInterval,
