@@ -7,7 +7,7 @@
 // Uses DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres; a scratch database is created
 // and dropped) and starts its own redis-server on a free port, so that other Redis users do not count.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     instances: { type: 'string', default: '1,3' },
     admins: { type: 'string', default: '3' },
+    // Writes load.md and the charts again from load.json, without measuring.
+    report: { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -111,7 +113,7 @@ interface Scenario {
   dbPerRequest: number;
   redisPerSecond: number;
   redisPerRequest: number;
-  /** CPU milliseconds per request of the API instances, the balancer, Redis and PostgreSQL. */
+  /** CPU milliseconds per request of the API instances (idle use included), the balancer, Redis and PostgreSQL. */
   cpuMsPerRequest: { api: number; balancer: number; redis: number; postgres: number; generator: number };
   /** CPU cores the API instances used in all while no request came (timers, jobs, metrics flushes). */
   idleApiCores: number;
@@ -254,6 +256,12 @@ async function measure(
 }
 
 async function main(): Promise<void> {
+  if (values.report) {
+    const saved = JSON.parse(readFileSync(path.join(root, 'docs/benchmarks/load.json'), 'utf8')) as LoadResults;
+    writeResults(path.join(root, 'docs/benchmarks/load.md'), report(saved));
+    await renderCharts(saved, path.join(root, 'docs/images'));
+    return;
+  }
   mkdirSync(work, { recursive: true });
   buildApi(root);
   await adminSql(`CREATE DATABASE ${dbName}`);
@@ -379,14 +387,18 @@ function report(r: LoadResults): string {
     );
   }
   out();
-  out('CPU milliseconds per request (from /proc and Redis INFO over the measured window):');
+  out(
+    "CPU milliseconds per request over the measured window, from /proc (API instances, balancer, the database's " +
+      'PostgreSQL backends, load generator) and Redis INFO. The API figure includes what the instances use without ' +
+      `any request (timers, jobs, metrics flushes), measured for ${IDLE_SECONDS} s before each window: the last column, in cores for all instances.`,
+  );
   out();
-  out('| case | instances | API | balancer | Redis | PostgreSQL | load generator |');
-  out('|---|---:|---:|---:|---:|---:|---:|');
+  out('| case | instances | API | balancer | Redis | PostgreSQL | load generator | API idle, cores |');
+  out('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of r.scenarios) {
     const c = s.cpuMsPerRequest;
     out(
-      `| ${s.name} | ${s.instances} | ${n(c.api, 3)} | ${n(c.balancer, 3)} | ${n(c.redis, 3)} | ${n(c.postgres, 3)} | ${n(c.generator, 3)} |`,
+      `| ${s.name} | ${s.instances} | ${n(c.api, 3)} | ${n(c.balancer, 3)} | ${n(c.redis, 3)} | ${n(c.postgres, 3)} | ${n(c.generator, 3)} | ${n(s.idleApiCores, 3)} |`,
     );
   }
   const one = r.scenarios.find((s) => s.name === 'cached reads' && s.instances === 1);
@@ -397,23 +409,24 @@ function report(r: LoadResults): string {
   if (one && three && mixOne && mixThree) {
     out(
       `Three instances against one: ${(three.rps / one.rps).toFixed(2)}x on cached reads, ${(mixThree.rps / mixOne.rps).toFixed(2)}x on the mix. ` +
-        'All processes share the same 2 cores, so more instances add no CPU: the ratio shows the cost of the extra processes and the balancer hop, ' +
-        'not what three machines would do. docs/scaling.md turns the CPU per request above into instances per core.',
+        'All processes share the same 2 cores (with other work on the machine), so more instances add no CPU: the ratio shows what extra processes ' +
+        "cost on an oversubscribed machine (each instance's CPU per request rises: fewer requests per event-loop turn, more context switches), " +
+        'not what three machines would do. [docs/scaling.md](../scaling.md) turns the CPU per request above into instances per core.',
     );
     out();
   }
   out('Per kind of request, the mix on each cluster size:');
   out();
-  out('| instances | kind | requests | p50 ms | p95 ms | p99 ms | non-2xx |');
-  out('|---:|---|---:|---:|---:|---:|---:|');
+  out('| instances | kind | requests | X-Cache HIT | p50 ms | p95 ms | p99 ms | non-2xx |');
+  out('|---:|---|---:|---:|---:|---:|---:|---:|');
   for (const s of r.scenarios.filter((x) => x.name === 'mix')) {
     for (const k of s.byKind)
       out(
-        `| ${s.instances} | ${k.kind} | ${n(k.count)} | ${n(k.p50, 1)} | ${n(k.p95, 1)} | ${n(k.p99, 1)} | ${k.non2xx} |`,
+        `| ${s.instances} | ${k.kind} | ${n(k.count)} | ${Math.round((k.hits / k.count) * 100)}% | ${n(k.p50, 1)} | ${n(k.p95, 1)} | ${n(k.p99, 1)} | ${k.non2xx} |`,
       );
     if (s.admin)
       out(
-        `| ${s.instances} | admin monitoring JSON | ${n(s.admin.requests)} | ${n(s.admin.p50, 1)} | ${n(s.admin.p95, 1)} | ${n(s.admin.p99, 1)} | ${s.admin.non2xx} |`,
+        `| ${s.instances} | admin monitoring JSON | ${n(s.admin.requests)} | | ${n(s.admin.p50, 1)} | ${n(s.admin.p95, 1)} | ${n(s.admin.p99, 1)} | ${s.admin.non2xx} |`,
       );
   }
   out();
