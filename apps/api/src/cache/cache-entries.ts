@@ -13,6 +13,9 @@ export interface Found {
   stale: boolean;
 }
 
+/** Where a stored value goes besides L1: Redis, Redis only while the fetch holds the key's lease, or nowhere. */
+export type L2Write = { kind: 'always' } | { kind: 'leased'; token: string } | { kind: 'none' };
+
 /**
  * Reading and writing entries in both tiers: L1 (this process) and Redis, in the codec's format, each tagged with
  * its group's generation. `epoch` goes up on every invalidation, so an L2 read that straddles one does not refill L1.
@@ -26,10 +29,15 @@ export class CacheEntries {
     private readonly tier: RedisTier | null,
     private readonly stats: CacheStatsRecorder,
     private readonly ttlOf: (key: string) => number,
+    /** False while L1 may hold entries another instance invalidated unheard (the bus is deaf). */
+    private readonly l1Trusted: () => boolean,
+    /** True while an invalidation of the key has not reached Redis yet: its Redis entry may be the old value. */
+    private readonly pendingFor: (key: string) => boolean,
   ) {}
 
   /** A live L1 entry of the current generation (stale ones only when `allowStale`). */
   findL1(key: string, generation: number | null, allowStale: boolean): Found | null {
+    if (!this.l1Trusted()) return null;
     const now = Date.now();
     const entry = this.l1.get(key, now);
     if (!entry || entry.generation !== generation) return null;
@@ -41,7 +49,7 @@ export class CacheEntries {
 
   /** A live L2 entry of the current generation, copied into L1. */
   async findL2(key: string, generation: number | null, allowStale: boolean): Promise<Found | null> {
-    if (!this.tier) return null;
+    if (!this.tier || this.pendingFor(key)) return null;
     const epoch = this.epoch;
     const text = await this.tier.get(key);
     if (text === FAILED || text === undefined) return null;
@@ -66,8 +74,14 @@ export class CacheEntries {
     return { value: decoded.needsCopy ? decoded.value : value, stale };
   }
 
-  /** Writes `value` to L1 and Redis, tagged with `generation`. */
-  async store<T>(key: string, value: T, ttl: TtlSpec<T> | undefined, generation: number | null): Promise<void> {
+  /** Writes `value` to L1 and (as `l2` says) Redis, tagged with `generation`. */
+  async store<T>(
+    key: string,
+    value: T,
+    ttl: TtlSpec<T> | undefined,
+    generation: number | null,
+    l2: L2Write = { kind: 'always' },
+  ): Promise<void> {
     let ttlMs = typeof ttl === 'function' ? ttl(value) : (ttl ?? this.ttlOf(key));
     if (value === null) ttlMs = Math.min(ttlMs, NULL_TTL_MS);
     if (!(ttlMs > 0)) return;
@@ -84,7 +98,15 @@ export class CacheEntries {
       generation,
     });
     this.stats.count('sets', keyTypeOf(key));
-    if (this.tier) await this.tier.set(key, encoded.text, freshUntil - Date.now() + grace);
+    if (!this.tier || l2.kind === 'none') return;
+    const ttlLeft = freshUntil - Date.now() + grace;
+    if (l2.kind === 'always') {
+      await this.tier.set(key, encoded.text, ttlLeft);
+      return;
+    }
+    const stored = await this.tier.setIfLeased(key, encoded.text, ttlLeft, l2.token);
+    // The lease was gone: the key was invalidated since the fetch began, so its result is not kept here either.
+    if (stored === false) this.l1.delete(key);
   }
 
   /** How long past its freshness an entry of this key's type may still be served (stale-while-revalidate). */

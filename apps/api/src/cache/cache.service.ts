@@ -17,6 +17,7 @@ import { FetchLease } from './fetch-lease.js';
 import { GroupGenerations } from './group-generations.js';
 import { entityTag } from './http-validators.js';
 import { Invalidation } from './invalidation.js';
+import { InvalidationJournal } from './invalidation-journal.js';
 import { L1Store } from './l1-store.js';
 import { FAILED, RedisTier } from './redis-tier.js';
 import { SingleFlight, type CacheOutcome } from './single-flight.js';
@@ -30,6 +31,8 @@ export interface FetchOptions {
 }
 
 const KEY_COUNT_LIMIT = 200_000;
+/** How often invalidations that did not reach Redis are tried again (the breaker lets one probe through). */
+const REPLAY_MS = 100;
 
 /**
  * Cache-aside over two tiers: an in-process LRU (L1) and Redis (L2, cache-manager's Keyv store over
@@ -43,7 +46,12 @@ const KEY_COUNT_LIMIT = 200_000;
  * - Deletes, pattern deletes, clears and group invalidations are published so every instance drops its L1
  *   copies; group invalidation bumps a generation number (O(1)) instead of scanning keys.
  *
- * The parts: CacheEntries (both tiers' entries), GroupGenerations, SingleFlight with FetchLease, Invalidation.
+ * - Invalidations that fail to reach Redis wait in a journal and are replayed when it answers again; a cache bus
+ *   that may have missed messages (its subscriber dropped, its own heartbeats unheard) stops L1 from serving
+ *   until it hears again, then L1 starts empty.
+ *
+ * The parts: CacheEntries (both tiers' entries), GroupGenerations, SingleFlight with FetchLease, Invalidation
+ * with its InvalidationJournal, CacheBus.
  */
 @Injectable()
 export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDestroy {
@@ -58,6 +66,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
   private readonly flights: SingleFlight;
   private readonly invalidation: Invalidation;
   private unsubscribeReconnect: (() => void) | null = null;
+  private replayTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -86,10 +95,26 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
       this.tier.onFailure = () => this.stats.count('errors');
       this.tier.announceBreaker = () => redis.attached;
     }
-    this.entries = new CacheEntries(this.l1, this.tier, this.stats, (key) => this.ttlOf(key));
+    const journal = new InvalidationJournal();
+    this.entries = new CacheEntries(
+      this.l1,
+      this.tier,
+      this.stats,
+      (key) => this.ttlOf(key),
+      () => this.l1Trusted,
+      (key) => journal.covers(key),
+    );
     this.generations = new GroupGenerations(this.tier);
-    this.flights = new SingleFlight(this.entries, new FetchLease(this.tier), this.stats);
-    this.invalidation = new Invalidation(this.l1, this.tier, this.bus, this.flights, this.generations, this.stats);
+    this.flights = new SingleFlight(this.entries, new FetchLease(this.tier, config.cache.fetchLeaseMs), this.stats);
+    this.invalidation = new Invalidation(
+      this.l1,
+      this.tier,
+      this.bus,
+      this.flights,
+      this.generations,
+      this.stats,
+      journal,
+    );
   }
 
   async onModuleInit(): Promise<void> {
@@ -101,17 +126,31 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
       this.logger.warn(`Cache bus unavailable: ${error.message}`);
       return null;
     });
-    await this.bus.start(subscriber, (message) => this.invalidation.apply(message));
-    this.stats.start();
-    // Invalidations published while we were cut off were missed: start again from an empty L1.
-    this.unsubscribeReconnect = this.redis.onReconnect(() => {
+    const startAfresh = () => {
       this.l1.clear();
       this.generations.forget();
-      this.tier?.breaker.reset();
+    };
+    // While deaf, L1 is bypassed as long as Redis answers (l1Trusted); with Redis down it serves as before.
+    // Hearing again, what it holds may predate missed messages: start afresh.
+    await this.bus.start(subscriber, {
+      onMessage: (message) => this.invalidation.apply(message),
+      onHearing: startAfresh,
     });
+    this.stats.start();
+    // Invalidations published while we were cut off were missed: start again from an empty L1, and make ours.
+    this.unsubscribeReconnect = this.redis.onReconnect(() => {
+      startAfresh();
+      this.tier?.breaker.reset();
+      void this.invalidation.replay();
+    });
+    this.replayTimer = setInterval(() => {
+      if (this.invalidation.pending) void this.invalidation.replay();
+    }, REPLAY_MS);
+    this.replayTimer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.replayTimer) clearInterval(this.replayTimer);
     this.unsubscribeReconnect?.();
     await this.stats.stop();
     await this.bus?.stop();
@@ -120,6 +159,14 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
   /** `redis` once the configured L2 has been reached (it may be down now), else `memory`. */
   get backend(): 'redis' | 'memory' {
     return this.tier && this.redis.attached ? 'redis' : 'memory';
+  }
+
+  /**
+   * Whether L1 entries may be served: not while the bus may be missing invalidations and Redis, which has every
+   * entry current, answers (then reads go to Redis). With Redis unreachable L1 serves alone as before.
+   */
+  private get l1Trusted(): boolean {
+    return !this.bus?.deaf || !this.tier?.available;
   }
 
   /** TTL (ms) of a key type, with configuration overrides. */
@@ -138,8 +185,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     assertCacheKey(key);
     const type = keyTypeOf(key);
     const generation = await this.generations.of(key);
-    const found =
-      this.entries.findL1(key, generation, false) ?? (await this.entries.findL2(key, generation, false));
+    const found = this.entries.findL1(key, generation, false) ?? (await this.entries.findL2(key, generation, false));
     if (!found) {
       this.stats.count('misses', type);
       return undefined;
@@ -218,6 +264,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
    * or the key's group generation not yet known here): the caller then goes through `lookup`. Counts as a hit.
    */
   peekBytes(key: string): Buffer | undefined {
+    if (!this.l1Trusted) return undefined;
     const generation = this.generations.peek(key);
     if (generation === undefined) return undefined;
     const now = Date.now();
@@ -238,6 +285,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     key: string,
     options: { count?: boolean; allowStale?: boolean } = {},
   ): { text: string; bytes: Buffer; etag: string; freshForMs: number; graceMs: number } | undefined {
+    if (!this.l1Trusted) return undefined;
     const generation = this.generations.peek(key);
     if (generation === undefined) return undefined;
     const now = Date.now();
@@ -289,7 +337,8 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     const generation = await this.generations.of(key);
     this.flights.markInvalidated((k) => k === key);
     await this.entries.store(key, value, ttl, generation);
-    await this.bus?.publish({ kind: 'delete', keys: [key] });
+    // Not heard by the others (or not in Redis): they may keep the old value until the journal is replayed.
+    if (this.bus && !(await this.bus.publish({ kind: 'delete', keys: [key] }))) this.invalidation.pendingKeys([key]);
   }
 
   /** Deletes keys here, in Redis and in every instance's L1. */

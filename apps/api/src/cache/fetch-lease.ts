@@ -1,45 +1,68 @@
 import { randomUUID } from 'node:crypto';
-import type { Found } from './cache-entries.js';
+import type { Found, L2Write } from './cache-entries.js';
 import type { RedisTier } from './redis-tier.js';
 
-/** How long one instance may hold a key's fetch lease; others wait at most this long before fetching. */
-const LEASE_TTL_MS = 5_000;
 const LEASE_POLL_MS = 15;
+/** Polling slows down once a fetch has run longer than one lease period (slow queries). */
+const SLOW_POLL_MS = 100;
+/** Waiting for another instance's fetch ends after this many lease periods, however long it still runs. */
+const MAX_WAIT_LEASES = 6;
 
 export interface HeldLease {
   /** Another instance's result, found in Redis while waiting: no fetch needed. */
   found: Found | null;
+  /**
+   * Where the result goes besides L1: Redis while this instance still holds the lease; Redis as it is when the
+   * lease could not be asked for (Redis failing: the write most likely fails too); nowhere when another
+   * instance's fetch outlasted the wait (that one stores).
+   */
+  l2: L2Write;
   release(): void;
 }
 
 /**
  * The fetch lease of a key across instances (SET NX PX with a random token): one instance fetches a missing key,
- * the others wait, bounded, for its result to land in Redis. Without Redis every instance fetches for itself.
+ * the others wait for its result to land in Redis. The holder extends the lease while its fetch runs, so a slow
+ * query is still fetched once; a holder that dies lets its lease expire within one period. An invalidation
+ * deletes the lease, which keeps the holder from storing what it read before the change.
  */
 export class FetchLease {
-  constructor(private readonly tier: RedisTier | null) {}
+  constructor(
+    private readonly tier: RedisTier | null,
+    private readonly ttlMs: number,
+  ) {}
 
   async acquire(
     key: string,
     invalidated: () => boolean,
     lookForResult: () => Promise<Found | null>,
   ): Promise<HeldLease> {
-    const none: HeldLease = { found: null, release: () => undefined };
+    const unleased = (l2: L2Write): HeldLease => ({ found: null, l2, release: () => undefined });
     const tier = this.tier;
-    if (!tier?.available) return none;
+    if (!tier?.available) return unleased({ kind: 'always' });
     const token = randomUUID();
-    let leased = await tier.acquireLease(key, token, LEASE_TTL_MS);
-    // Another instance is fetching: wait (bounded) for its result to land in Redis. If its lease goes
-    // without a result (its fetch failed or was invalidated), take the lease and fetch here.
-    const deadline = Date.now() + LEASE_TTL_MS;
-    while (leased === false && Date.now() < deadline && tier.available && !invalidated()) {
-      await sleep(LEASE_POLL_MS);
+    let leased = await tier.acquireLease(key, token, this.ttlMs);
+    // Another instance is fetching: wait for its result to land in Redis. If its lease goes without a result
+    // (its fetch failed or was invalidated), take the lease and fetch here.
+    const started = Date.now();
+    while (leased === false && Date.now() - started < this.ttlMs * MAX_WAIT_LEASES && !invalidated()) {
+      if (!tier.available) break;
+      await sleep(Date.now() - started < this.ttlMs ? LEASE_POLL_MS : SLOW_POLL_MS);
       const found = await lookForResult();
-      if (found) return { found, release: () => undefined };
-      leased = await tier.acquireLease(key, token, LEASE_TTL_MS);
+      if (found) return { found, l2: { kind: 'none' }, release: () => undefined };
+      leased = await tier.acquireLease(key, token, this.ttlMs);
     }
-    if (leased !== true) return none;
-    return { found: null, release: () => void tier.releaseLease(key, token) };
+    if (leased !== true) return unleased({ kind: leased === false ? 'none' : 'always' });
+    const renew = setInterval(() => void tier.extendLease(key, token, this.ttlMs), this.ttlMs / 3);
+    renew.unref();
+    return {
+      found: null,
+      l2: { kind: 'leased', token },
+      release: () => {
+        clearInterval(renew);
+        void tier.releaseLease(key, token);
+      },
+    };
   }
 }
 

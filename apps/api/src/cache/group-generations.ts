@@ -1,49 +1,99 @@
+import { LRUCache } from 'lru-cache';
 import { groupOf } from './cache-key.js';
 import { FAILED, type RedisTier } from './redis-tier.js';
+
+/** Groups whose number is remembered (one per group ever read: bounded, any user can walk many of them). */
+const MAX_KNOWN = 20_000;
+/** How long a known number is trusted before it is read again: a missed bump lasts no longer than this. */
+const TRUST_MS = 5_000;
+
+interface Known {
+  n: number;
+  /** When it was learnt (trusted for TRUST_MS from then). */
+  at: number;
+  /** Order in which it was learnt: a read from Redis that straddles a newer one keeps the newer. */
+  seq: number;
+}
 
 /**
  * Generation numbers of invalidation groups as this instance knows them. An entry is tagged with its group's
  * generation when written and reads as a miss once the generation has moved on, so a group is invalidated in
- * O(1) by bumping its number in Redis. Numbers come from Redis and are kept current by the cache bus.
+ * O(1) by bumping its number in Redis. Numbers come from Redis, kept current by the cache bus, and trusted only
+ * for TRUST_MS (then read again), so a bump this instance missed cannot last.
+ *
+ * While Redis is down a bump cannot be made there: the group gets a local number that no entry carries
+ * (negative) and keeps it, unread from Redis, until the pending bump has been replayed.
  */
 export class GroupGenerations {
-  private readonly known = new Map<string, number>();
+  private readonly known = new LRUCache<string, Known>({ max: MAX_KNOWN });
+  private readonly pinned = new Map<string, number>();
   private readonly loads = new Map<string, Promise<number>>();
+  private seq = 0;
+  private nextLocal = -1;
 
-  constructor(private readonly tier: RedisTier | null) {}
+  constructor(
+    private readonly tier: RedisTier | null,
+    private readonly trustMs = TRUST_MS,
+  ) {}
 
-  /** The generation of the key's group if known here (null: the key has no group; undefined: not known). */
+  get size(): number {
+    return this.known.size + this.pinned.size;
+  }
+
+  /** The generation of the key's group if known here (null: the key has no group; undefined: not known now). */
   peek(key: string): number | null | undefined {
     const group = groupOf(key);
-    return group ? this.known.get(group) : null;
+    return group ? this.current(group) : null;
   }
 
   /** The current generation of the key's group (null for keys without a group), read from Redis if unknown. */
   async of(key: string): Promise<number | null> {
     const group = groupOf(key);
     if (!group) return null;
-    return this.known.get(group) ?? (await this.load(group));
+    return this.current(group) ?? (await this.load(group));
   }
 
   /** Numbers this instance just got from its own bump in Redis. */
   bumped(pairs: [string, number][]): void {
-    for (const [group, n] of pairs) this.known.set(group, n);
+    const now = Date.now();
+    for (const [group, n] of pairs) {
+      this.pinned.delete(group);
+      this.known.set(group, { n, at: now, seq: ++this.seq });
+    }
   }
 
-  /** Numbers another instance published: only a newer one counts. */
+  /** Numbers another instance published: only a newer one counts (bumps only go up, even across a restart). */
   heard(pairs: [string, number][]): void {
-    for (const [group, n] of pairs) if (n > (this.known.get(group) ?? -1)) this.known.set(group, n);
+    const now = Date.now();
+    for (const [group, n] of pairs) {
+      if (this.pinned.has(group)) continue;
+      const known = this.known.get(group);
+      if (!known || n > known.n) this.known.set(group, { n, at: now, seq: ++this.seq });
+    }
   }
 
-  /** Redis is down: the groups' entries here must read as misses until Redis answers again. */
+  /** Redis is down: the groups' entries here read as misses until their bump reaches Redis (see `bumped`). */
   bumpLocally(groups: string[]): void {
-    if (this.tier) this.known.clear();
-    for (const g of groups) this.known.set(g, (this.known.get(g) ?? 0) + 1);
+    for (const g of groups) this.pinned.set(g, this.tier ? this.nextLocal-- : (this.current(g) ?? 0) + 1);
   }
 
-  /** Forget every known number (they are read again from Redis). */
+  /** Groups whose pending bump was given up (a clear of the namespace replaced it): read from Redis again. */
+  unpin(keep: (group: string) => boolean): void {
+    for (const g of [...this.pinned.keys()]) if (!keep(g)) this.pinned.delete(g);
+  }
+
+  /** Forget every number read from Redis (read again on next use); local numbers of pending bumps stay. */
   forget(): void {
     this.known.clear();
+  }
+
+  private current(group: string): number | undefined {
+    const local = this.pinned.get(group);
+    if (local !== undefined) return local;
+    const known = this.known.get(group);
+    if (!known) return undefined;
+    if (this.tier && Date.now() - known.at >= this.trustMs) return undefined;
+    return known.n;
   }
 
   private load(group: string): Promise<number> {
@@ -56,16 +106,20 @@ export class GroupGenerations {
   }
 
   private async read(group: string): Promise<number> {
-    if (!this.tier) {
-      const value = this.known.get(group) ?? 0;
-      this.known.set(group, value);
-      return value;
+    const before = this.seq;
+    const values = this.tier ? await this.tier.generations([group]) : FAILED;
+    const now = Date.now();
+    const local = this.pinned.get(group);
+    if (local !== undefined) return local;
+    const known = this.known.get(group);
+    // Redis unreachable (or none): the last number known is as good as any, as no bump can be made meanwhile.
+    // A number learnt while we asked is newer than the reply.
+    if (values === FAILED || (known && known.seq > before)) {
+      const n = known?.n ?? 0;
+      this.known.set(group, { n, at: now, seq: known?.seq ?? ++this.seq });
+      return n;
     }
-    const values = await this.tier.generations([group]);
-    if (values === FAILED) return this.known.get(group) ?? 0;
-    // A bump may have arrived while we asked: keep the larger.
-    const value = Math.max(values[0], this.known.get(group) ?? 0);
-    this.known.set(group, value);
-    return value;
+    this.known.set(group, { n: values[0], at: now, seq: ++this.seq });
+    return values[0];
   }
 }

@@ -2,6 +2,7 @@ import type { BusMessage, CacheBus } from './cache-bus.js';
 import { globToRegExp, groupOf, keyTypeOf } from './cache-key.js';
 import type { CacheStatsRecorder } from './cache-stats.js';
 import type { GroupGenerations } from './group-generations.js';
+import type { InvalidationJournal } from './invalidation-journal.js';
 import type { L1Store } from './l1-store.js';
 import { FAILED, type RedisTier } from './redis-tier.js';
 import type { SingleFlight } from './single-flight.js';
@@ -16,9 +17,12 @@ export type Change =
 /**
  * Every kind of invalidation, at both ends: `drop` removes what a change makes stale from this process (L1
  * entries, running fetches, known generations), whether the change was made here or heard on the bus; the
- * public operations make the change in Redis too and tell the other instances.
+ * public operations make the change in Redis too and tell the other instances. What cannot reach Redis or the
+ * bus (breaker open, timeout, link cut) waits in the journal and is replayed when Redis answers again.
  */
 export class Invalidation {
+  private replaying: Promise<void> | null = null;
+
   constructor(
     private readonly l1: L1Store,
     private readonly tier: RedisTier | null,
@@ -26,6 +30,7 @@ export class Invalidation {
     private readonly flights: SingleFlight,
     private readonly generations: GroupGenerations,
     private readonly stats: CacheStatsRecorder,
+    private readonly journal: InvalidationJournal,
   ) {}
 
   /** Drops from this process what `change` makes stale. */
@@ -65,50 +70,134 @@ export class Invalidation {
     else this.drop(message);
   }
 
+  /**
+   * Deletes keys in Redis (with their fetch leases) and on every instance. What fails to reach Redis or the bus
+   * waits in the journal, and this instance reads no Redis entry of those keys until it has been replayed.
+   */
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) this.stats.count('deletes', keyTypeOf(key));
     this.drop({ kind: 'delete', keys });
-    if (this.tier) await this.tier.delete(keys);
-    await this.bus?.publish({ kind: 'delete', keys });
+    if (!(await this.deleteInRedis(keys))) this.journal.addKeys(keys);
   }
 
-  /** Returns the number of Redis keys removed (L1 entries without Redis). */
+  /**
+   * Deletes in Redis first, then drops L1 here and everywhere: a read during the scan cannot refill L1 with an
+   * entry about to be deleted. Running fetches are detached at both ends. Returns the number of Redis keys removed
+   * (L1 entries without Redis).
+   */
   async deletePattern(pattern: string): Promise<number> {
     const local = this.l1.deletePattern(pattern);
     this.drop({ kind: 'pattern', pattern });
-    await this.bus?.publish({ kind: 'pattern', pattern });
-    let removed = local;
-    if (this.tier) {
-      const n = await this.tier.scanDelete(this.tier.physical(pattern));
-      removed = n === FAILED ? local : n;
-    }
-    for (let i = 0; i < removed; i++) this.stats.count('deletes', keyTypeOf(pattern));
-    return removed;
+    if (!this.tier) return this.countDeletes(pattern, local);
+    const n = await this.scanDelete(pattern);
+    this.drop({ kind: 'pattern', pattern });
+    if (n === FAILED || !(await this.publish({ kind: 'pattern', pattern }))) this.journal.addPattern(pattern);
+    return this.countDeletes(pattern, n === FAILED ? local : n);
   }
 
+  /** Empties the namespace, Redis first (as deletePattern). */
   async clear(): Promise<number> {
     this.drop({ kind: 'clear' });
-    await this.bus?.publish({ kind: 'clear' });
     if (!this.tier) return 0;
-    const n = await this.tier.scanDelete(this.tier.physical('*'));
+    const n = await this.scanDelete('*');
+    this.drop({ kind: 'clear' });
+    if (n === FAILED || !(await this.publish({ kind: 'clear' }))) this.journal.addClear();
     return n === FAILED ? 0 : n;
   }
 
+  /**
+   * Bumps the groups' generations in Redis and tells every instance. While Redis is unreachable the groups get
+   * numbers here that no entry carries (this instance never serves its pre-write entries), and the bump waits in
+   * the journal.
+   */
   async invalidateGroups(groups: string[]): Promise<void> {
     const set = new Set(groups);
     this.flights.markInvalidated((k) => {
       const g = groupOf(k);
       return g !== null && set.has(g);
     });
-    if (this.tier) {
-      const bumped = await this.tier.bumpGenerations(groups);
-      if (bumped !== FAILED) {
-        const pairs = groups.map((g, i) => [g, bumped[i]] as [string, number]);
-        this.generations.bumped(pairs);
-        await this.bus?.publish({ kind: 'generations', groups: pairs });
-        return;
-      }
-    }
+    if (this.tier && (await this.bumpInRedis(groups))) return;
     this.generations.bumpLocally(groups);
+    if (this.tier) this.journal.addGroups(groups);
+  }
+
+  /** Keys whose change other instances did not hear of (a set whose publish failed). */
+  pendingKeys(keys: string[]): void {
+    this.journal.addKeys(keys);
+  }
+
+  /** Whether an invalidation is waiting for Redis. */
+  get pending(): boolean {
+    return this.journal.pending;
+  }
+
+  /**
+   * Makes the journal's invalidations in Redis and publishes them, in order (clear, patterns, keys, groups),
+   * stopping at the first failure (the rest is tried again later). Each is dropped here again too: entries read
+   * meanwhile from another tier may be old. One replay at a time.
+   */
+  replay(): Promise<void> {
+    this.replaying ??= this.replayOnce().finally(() => (this.replaying = null));
+    return this.replaying;
+  }
+
+  private async replayOnce(): Promise<void> {
+    const journal = this.journal;
+    if (!this.tier || !journal.pending) return;
+    if (journal.clear) {
+      if ((await this.scanDelete('*')) === FAILED || !(await this.publish({ kind: 'clear' }))) return;
+      this.drop({ kind: 'clear' });
+      journal.doneClear();
+      // The bumps the clear replaced (journal overflow): their groups are read from Redis again.
+      this.generations.unpin((g) => journal.groups.has(g));
+    }
+    for (const pattern of [...journal.patterns]) {
+      if ((await this.scanDelete(pattern)) === FAILED || !(await this.publish({ kind: 'pattern', pattern }))) return;
+      this.drop({ kind: 'pattern', pattern });
+      journal.donePattern(pattern);
+    }
+    if (journal.keys.size) {
+      const keys = [...journal.keys];
+      if (!(await this.deleteInRedis(keys))) return;
+      this.drop({ kind: 'delete', keys });
+      journal.doneKeys(keys);
+    }
+    if (journal.groups.size) {
+      const groups = [...journal.groups];
+      if (!(await this.bumpInRedis(groups))) return;
+      journal.doneGroups(groups);
+    }
+  }
+
+  private async deleteInRedis(keys: string[]): Promise<boolean> {
+    if (!this.tier) return true;
+    if ((await this.tier.delete(keys)) === FAILED) return false;
+    return this.publish({ kind: 'delete', keys });
+  }
+
+  private async bumpInRedis(groups: string[]): Promise<boolean> {
+    const bumped = await this.tier!.bumpGenerations(groups);
+    if (bumped === FAILED) return false;
+    const pairs = groups.map((g, i) => [g, bumped[i]] as [string, number]);
+    this.generations.bumped(pairs);
+    return this.publish({ kind: 'generations', groups: pairs });
+  }
+
+  /** SCAN + UNLINK of the entries a logical glob matches, and of their fetch leases (running fetches cannot store). */
+  private async scanDelete(pattern: string): Promise<number | typeof FAILED> {
+    const tier = this.tier!;
+    const physical = tier.physical(pattern);
+    const n = await tier.scanDelete(physical);
+    if (n === FAILED || (await tier.scanDelete(tier.leasePattern(physical))) === FAILED) return FAILED;
+    return n;
+  }
+
+  private async publish(message: BusMessage): Promise<boolean> {
+    return this.bus ? this.bus.publish(message) : true;
+  }
+
+  private countDeletes(pattern: string, removed: number): number {
+    for (let i = 0; i < removed; i++) this.stats.count('deletes', keyTypeOf(pattern));
+    return removed;
   }
 }

@@ -19,6 +19,23 @@ const UNLINK_BATCH = 200;
 
 /** Compare-and-delete: releases a lease only if we still hold it (our token), never someone else's. */
 const RELEASE_LEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+/** Compare-and-extend: a running fetch keeps its lease, never someone else's. */
+const EXTEND_LEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+/**
+ * A fetched value is stored only while its fetch still holds the key's lease: an invalidation deletes the lease,
+ * so a fetch that read the database before a write cannot store its result after that write's UNLINK.
+ */
+const SET_IF_LEASED = `if redis.call('get', KEYS[2]) == ARGV[1] then
+  redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0`;
+/**
+ * INCR, but a counter created afresh (first use, or Redis restarted empty) starts from the server's clock in
+ * microseconds: a number never goes below one handed out before a restart, so instances that remember an older
+ * number accept the new ones.
+ */
+const BUMP_GENERATION = `local n = redis.call('incr', KEYS[1])
+if n == 1 then local t = redis.call('time')
+  n = redis.call('incrby', KEYS[1], t[1] .. string.format('%06d', tonumber(t[2]))) end
+return n`;
 
 /**
  * The Redis (L2) tier. Values go through cache-manager's Keyv store (@keyv/redis on the shared node-redis
@@ -107,17 +124,34 @@ export class RedisTier {
    */
   set(key: string, text: string, ttlMs: number): Promise<Outcome<boolean>> {
     return this.run('set', key, async () => {
-      await this.client.set(this.physical(key), text, {
-        expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) },
-      });
+      // A fetch still running elsewhere read older data than this: its lease goes, so it cannot store.
+      await this.client
+        .multi()
+        .set(this.physical(key), text, { expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } })
+        .unlink(this.leaseKey(key))
+        .exec();
       return true;
     });
   }
 
+  /** SET, only while the fetch holding the key's lease under `token` still holds it (false: not stored). */
+  setIfLeased(key: string, text: string, ttlMs: number, token: string): Promise<Outcome<boolean>> {
+    return this.run('set', key, async () => {
+      const reply = await this.client.eval(SET_IF_LEASED, {
+        keys: [this.physical(key), this.leaseKey(key)],
+        arguments: [token, text, String(Math.max(1, Math.round(ttlMs)))],
+      });
+      return Number(reply) === 1;
+    });
+  }
+
+  /** UNLINKs each key with its fetch lease (one slot per command: works on a cluster; pipelined). */
   delete(keys: string[]): Promise<Outcome<number>> {
     if (!keys.length) return Promise.resolve(0);
-    const physical = keys.map((k) => this.physical(k));
-    return this.run('delete', keys[0], () => this.unlinkOn(this.client, physical));
+    return this.run('delete', keys[0], async () => {
+      const replies = await Promise.all(keys.map((k) => this.client.unlink([this.physical(k), this.leaseKey(k)])));
+      return replies.reduce((sum, n) => sum + Number(n), 0);
+    });
   }
 
   /**
@@ -178,7 +212,7 @@ export class RedisTier {
   /** SET NX PX with a random token: the holder of a key's lease is the one instance that fetches it. */
   acquireLease(key: string, token: string, ttlMs: number): Promise<Outcome<boolean>> {
     return this.run('lease', key, async () => {
-      const reply = await this.client.set(this.internal(`lease:${key}`), token, {
+      const reply = await this.client.set(this.leaseKey(key), token, {
         condition: 'NX',
         expiration: { type: 'PX', value: ttlMs },
       });
@@ -188,8 +222,36 @@ export class RedisTier {
 
   releaseLease(key: string, token: string): Promise<Outcome<unknown>> {
     return this.run('lease_release', key, () =>
-      this.client.eval(RELEASE_LEASE, { keys: [this.internal(`lease:${key}`)], arguments: [token] }),
+      this.client.eval(RELEASE_LEASE, { keys: [this.leaseKey(key)], arguments: [token] }),
     );
+  }
+
+  /** Extends our lease on `key` to `ttlMs` from now; false when it is no longer ours. */
+  extendLease(key: string, token: string, ttlMs: number): Promise<Outcome<boolean>> {
+    return this.run('lease_extend', key, async () => {
+      const reply = await this.client.eval(EXTEND_LEASE, {
+        keys: [this.leaseKey(key)],
+        arguments: [token, String(ttlMs)],
+      });
+      return Number(reply) === 1;
+    });
+  }
+
+  /**
+   * Redis key of a logical key's fetch lease: internal (clears never touch it), in the same hash slot as the
+   * entry (hash tag of the entry's key), so that scripts using both run on a cluster.
+   */
+  leaseKey(key: string): string {
+    const physical = this.physical(key);
+    const tag = hashTagOf(physical);
+    return tag === null ? `${this.prefix}#lease:{${physical}}` : `${this.prefix}#lease:{${tag}}:${physical}`;
+  }
+
+  /** Glob over the fetch leases of the keys a physical glob matches (leaseKey's form). */
+  leasePattern(physicalPattern: string): string {
+    return hashTagOf(physicalPattern) === null
+      ? `${this.prefix}#lease:{${physicalPattern}}`
+      : `${this.prefix}#lease:{*}:${physicalPattern}`;
   }
 
   /** Current generation numbers of groups (0 when never bumped). */
@@ -209,10 +271,13 @@ export class RedisTier {
     });
   }
 
+  /** One script per group (one key each, pipelined): works on a cluster, where groups live in different slots. */
   bumpGenerations(groups: string[]): Promise<Outcome<number[]>> {
     return this.run('invalidate_group', groups[0], async () => {
-      // INCRs pipelined, not one MULTI: on a cluster the groups' counters live in different slots.
-      return Promise.all(groups.map(async (g) => Number(await this.client.incr(this.internal(`gen:${g}`)))));
+      const replies = await Promise.all(
+        groups.map((g) => this.client.eval(BUMP_GENERATION, { keys: [this.internal(`gen:${g}`)] })),
+      );
+      return replies.map((r) => Number(r));
     });
   }
 
@@ -251,4 +316,11 @@ export class RedisTier {
       this.logger.warn('Redis circuit breaker open: serving from the in-process cache and the database');
     else this.logger.log('Redis circuit breaker closed: L2 in use again');
   }
+}
+
+/** The hash tag of a Redis key (the first non-empty `{...}`, which alone picks its cluster slot), if any. */
+function hashTagOf(key: string): string | null {
+  const open = key.indexOf('{');
+  const close = open < 0 ? -1 : key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : null;
 }

@@ -53,12 +53,7 @@ export class SingleFlight {
   }
 
   /** A new flight that fetches `key` now (no L2 read first): refreshes and warmers. */
-  fetch<T>(
-    key: string,
-    fetchFn: () => Promise<T> | T,
-    ttl: TtlSpec<T> | undefined,
-    generation: number | null,
-  ): Flight {
+  fetch<T>(key: string, fetchFn: () => Promise<T> | T, ttl: TtlSpec<T> | undefined, generation: number | null): Flight {
     return this.start(key, (flight) => this.fetchOnce(key, fetchFn, ttl, flight, generation));
   }
 
@@ -92,10 +87,7 @@ export class SingleFlight {
     }
   }
 
-  private start(
-    key: string,
-    run: (flight: Flight) => Promise<{ value: unknown; outcome: CacheOutcome }>,
-  ): Flight {
+  private start(key: string, run: (flight: Flight) => Promise<{ value: unknown; outcome: CacheOutcome }>): Flight {
     const flight: Flight = { promise: null as never, invalidated: false };
     flight.promise = (async () => {
       try {
@@ -116,15 +108,18 @@ export class SingleFlight {
     flight: Flight,
     generation: number | null,
   ): Promise<{ value: unknown; outcome: CacheOutcome }> {
-    const held = await this.lease.acquire(key, () => flight.invalidated, () =>
-      this.entries.findL2(key, generation, false),
+    const held = await this.lease.acquire(
+      key,
+      () => flight.invalidated,
+      () => this.entries.findL2(key, generation, false),
     );
     if (held.found) return { value: held.found.value, outcome: 'HIT' };
     try {
       const value = await fetchFn();
       // Invalidated while fetching: the value may predate the write, so hand it out but do not keep it.
-      // Checked and written in the same tick: an invalidation is either seen here or queued after our SET.
-      if (!flight.invalidated) await this.entries.store(key, value, ttl, generation);
+      // Checked and written in the same tick: an invalidation here is either seen now or queued after our SET;
+      // one made on another instance deleted our lease, and the store checks the lease in Redis.
+      if (!flight.invalidated) await this.entries.store(key, value, ttl, generation, held.l2);
       return { value, outcome: 'MISS' };
     } finally {
       held.release();
