@@ -7,6 +7,7 @@ import { AppModule } from '../../src/app.module.js';
 import { CacheInvalidator } from '../../src/cache/cache-invalidator.js';
 import { CacheService } from '../../src/cache/cache.service.js';
 import { AllExceptionsFilter } from '../../src/common/all-exceptions.filter.js';
+import { hasRedisServer } from '../support/servers.js';
 import { startTestApp, testConfig, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -15,6 +16,12 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 export const HAS_REDIS = TEST_REDIS_URL !== '';
 
 export const MODES: ['redis' | 'memory'][] = HAS_REDIS ? [['redis'], ['memory']] : [['memory']];
+
+/**
+ * Where the instances of a multi-instance suite share their Redis: one server, and (when redis-server is installed)
+ * a local three-master Redis Cluster that the suite starts with startRedisCluster.
+ */
+export const SHARED_MODES: Array<'redis' | 'cluster'> = hasRedisServer ? ['redis', 'cluster'] : ['redis'];
 
 export function modeEnv(mode: 'redis' | 'memory', env: Record<string, string> = {}): Record<string, string> {
   return mode === 'memory'

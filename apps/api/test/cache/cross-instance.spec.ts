@@ -1,25 +1,43 @@
 import { randomBytes } from 'node:crypto';
 import { CacheKey } from '../../src/cache/cache-key.js';
+import { startRedisCluster, type OwnRedisCluster } from '../support/servers.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { eventually, HAS_REDIS, modeEnv, sleep, startCacheApp, type CacheTestApp } from './cache-test-app.js';
+import {
+  eventually,
+  HAS_REDIS,
+  modeEnv,
+  SHARED_MODES,
+  sleep,
+  startCacheApp,
+  type CacheTestApp,
+} from './cache-test-app.js';
 
-const describeRedis = HAS_REDIS ? describe : describe.skip;
+const describeRedis = HAS_REDIS ? describe.each(SHARED_MODES) : describe.skip.each(SHARED_MODES);
 
-/** Two instances of the app sharing one database, one Redis and one cache namespace, as behind a load balancer. */
-describeRedis('cache across two instances', () => {
+/**
+ * Two instances of the app sharing one database, one Redis (a server, or a Redis Cluster) and one cache namespace,
+ * as behind a load balancer.
+ */
+describeRedis('cache across two instances (%s)', (mode) => {
   let db: TestDatabase;
   let a: CacheTestApp;
   let b: CacheTestApp;
+  let cluster: OwnRedisCluster | null = null;
   beforeAll(async () => {
     db = await createTestDatabase();
-    const env = modeEnv('redis', { CACHE_PREFIX: `x${randomBytes(4).toString('hex')}` });
+    cluster = mode === 'cluster' ? await startRedisCluster() : null;
+    const env = modeEnv('redis', {
+      CACHE_PREFIX: `x${randomBytes(4).toString('hex')}`,
+      ...(cluster ? { REDIS_CLUSTER_NODES: cluster.nodes.join(',') } : {}),
+    });
     a = await startCacheApp({ env, db });
     b = await startCacheApp({ env, db });
-  });
+  }, 30_000);
   afterAll(async () => {
     await a.close();
     await b.close();
     await db.drop();
+    await cluster?.stop();
   });
 
   /** Puts `key` in B's L1 (through L2), then changes it on A: B must stop serving it within 100 ms. */
