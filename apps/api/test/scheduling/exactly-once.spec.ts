@@ -1,5 +1,7 @@
 import { JobLeases } from '../../src/scheduling/job-lease.js';
 import { JobRunHistory } from '../../src/scheduling/job-run-history.js';
+import { SHARED_MODES } from '../cache/cache-test-app.js';
+import { startRedisCluster, type OwnRedisCluster } from '../support/servers.js';
 import { effectJob, runnerOf, sleep, startCluster, type Cluster } from './support.js';
 
 interface EffectRow {
@@ -29,12 +31,17 @@ async function runEverySecond(cluster: Cluster, job: string, seconds: number) {
 }
 
 describe('scheduling: each tick runs exactly once across instances', () => {
-  describe('with Redis (lease)', () => {
+  describe.each(SHARED_MODES)('with Redis (lease, on %s)', (mode) => {
     let cluster: Cluster;
+    let redisCluster: OwnRedisCluster | null = null;
     beforeAll(async () => {
-      cluster = await startCluster(3);
+      redisCluster = mode === 'cluster' ? await startRedisCluster() : null;
+      cluster = await startCluster(3, redisCluster ? { REDIS_CLUSTER_NODES: redisCluster.nodes.join(',') } : {});
     }, 60_000);
-    afterAll(() => cluster.close(), 60_000);
+    afterAll(async () => {
+      await cluster.close();
+      await redisCluster?.stop();
+    }, 60_000);
 
     it('three instances ticking every second run each tick once, recorded once', async () => {
       const { effects, runs } = await runEverySecond(cluster, 'test_every_second', 4);
