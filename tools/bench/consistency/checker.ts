@@ -52,6 +52,8 @@ export interface ConsistencyOptions {
   /** A fault starts every this many operations (none without `faults`). */
   faultEveryOps?: number;
   onProgress?: (done: number) => void;
+  /** Stop issuing operations at this time (ms since the epoch) even if fewer than `ops` ran. */
+  stopAt?: number;
 }
 
 export interface ConsistencyReport {
@@ -330,7 +332,7 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
       Array<keyof typeof OPERATIONS>(weight).fill(name as keyof typeof OPERATIONS),
     );
     const act = async (member: Member) => {
-      while (issued < options.ops) {
+      while (issued < options.ops && Date.now() < (options.stopAt ?? Infinity)) {
         issued++;
         await run[random.pick(weighted)](member, random.pick(leagues));
         options.onProgress?.(report.operations);
@@ -340,7 +342,7 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
       if (!options.faults) return;
       const every = options.faultEveryOps ?? 500;
       let nextAt = every;
-      while (issued < options.ops) {
+      while (issued < options.ops && Date.now() < (options.stopAt ?? Infinity)) {
         if (report.operations >= nextAt) {
           await options.faults.next();
           nextAt = report.operations + every;

@@ -23,6 +23,8 @@ const { values } = parseArgs({
     leagues: { type: 'string', default: '3' },
     'fault-every': { type: 'string', default: '2000' },
     seed: { type: 'string', default: '12' },
+    /** A cap on the run's length; the report says how many operations ran. */
+    minutes: { type: 'string' },
   },
 });
 const root = process.cwd();
@@ -83,6 +85,7 @@ try {
     log,
     faults,
     faultEveryOps,
+    stopAt: values.minutes ? started.getTime() + Number(values.minutes) * 60_000 : undefined,
     onProgress(done) {
       if (done - reported >= 5000) {
         reported = done;

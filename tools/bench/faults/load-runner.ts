@@ -60,7 +60,7 @@ const result: LoadSecond[] = [...seconds.entries()]
       requests: sorted.length,
       serverErrors: b.serverErrors,
       otherFailures: b.otherFailures,
-      p99: sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] : 0,
+      p99: sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]) : 0,
     };
   });
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -41,6 +41,9 @@ Load: autocannon in a process of its own, ${run.rate} requests/s through the bal
 |---|---|---|---|---|---|
 ${results.map((r) => `| ${r.name} | ${r.requests} | ${r.serverErrors} | ${r.otherFailures} | ${r.p99} ms | ${r.recovery} |`).join('\n')}
 
+5xx answers to the load across all cases: ${results.reduce((n, r) => n + r.serverErrors, 0)} (target 0; the trades a
+case sends on purpose while PostgreSQL is down are counted in its notes, and must be 503).
+
 ${results.map((r) => `## ${r.name}\n\n${r.notes.map((n) => `- ${n}`).join('\n')}\n`).join('\n')}`,
   );
 }
