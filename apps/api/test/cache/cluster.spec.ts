@@ -6,7 +6,6 @@ import type { RedisTier } from '../../src/cache/redis-tier.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { RequestMetrics } from '../../src/monitoring/request-metrics.js';
 import { RedisConnection } from '../../src/redis/redis-connection.js';
-import { effectJob, runnerOf, startCluster, type Cluster } from '../scheduling/support.js';
 import { freePort, hasRedisServer, startRedisCluster, type OwnRedisCluster } from '../support/servers.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { eventually, sleep, startCacheApp, type CacheTestApp } from './cache-test-app.js';
@@ -210,34 +209,6 @@ describeCluster('cache, leases and stats on a Redis Cluster', () => {
     const counted = [...minutes.values()].reduce((n, table) => n + (table.get('GET /api/cluster-test')?.count ?? 0), 0);
     expect(counted).toBe(2);
   });
-});
-
-describeCluster('job leases on a Redis Cluster', () => {
-  let redis: OwnRedisCluster;
-  let cluster: Cluster;
-  beforeAll(async () => {
-    redis = await startRedisCluster();
-    cluster = await startCluster(2, { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: redis.nodes.join(',') });
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.close();
-    await redis?.stop();
-  }, 30_000);
-
-  it('two instances ticking every second run each tick once, under the Redis lease', async () => {
-    for (const app of cluster.apps) runnerOf(app).register(effectJob(app, 'cluster_every_second'));
-    await sleep(3_300);
-    for (const app of cluster.apps) await runnerOf(app).unregister('cluster_every_second');
-    const effects = await cluster.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM test_job_effects WHERE job = 'cluster_every_second' GROUP BY tick`,
-    );
-    expect(effects.length).toBeGreaterThanOrEqual(2);
-    for (const row of effects) expect(row.n).toBe(1);
-    const backends = await cluster.db.query<{ lock_backend: string }>(
-      `SELECT DISTINCT lock_backend FROM job_runs WHERE job = 'cluster_every_second'`,
-    );
-    expect(backends.map((r) => r.lock_backend)).toEqual(['redis']);
-  }, 30_000);
 });
 
 describeCluster('Redis Cluster connection', () => {
