@@ -165,6 +165,28 @@ import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from '.
     ).toBe(true);
   });
 
+  it('a group bump whose message was lost stops counting on B within the trust period of known generations', async () => {
+    const grouped = page();
+    await a.cache.invalidateGroups([grouped.group]);
+    await cachedEverywhere(grouped.key);
+    // A bump that reached Redis but whose message B never got (as between a drop and its detection).
+    const raw = await rawRedis(redis.url);
+    await raw.incr(`${a.config.cache.prefix}#gen:${grouped.group}`);
+    await raw.close();
+    expect(await eventually(async () => (await b.cache.get(grouped.key)) === undefined, 8_000, 100)).toBe(true);
+  }, 15_000);
+
+  it('journal overflow: more pending invalidations than it holds become a clear of the namespace', async () => {
+    const kept = league();
+    await cachedEverywhere(kept);
+    const keys = Array.from({ length: 1_100 }, (_, i) => CacheKey.league(100_000 + i));
+    await cachedEverywhere(keys[0]);
+    proxy.cut();
+    await a.cache.delete(keys);
+    proxy.heal();
+    expect(await goneEverywhere([keys[0], kept])).toBe(true);
+  });
+
   it('stale write: a fetch that read the database before a write on B cannot store its result after that delete', async () => {
     const key = league();
     let db = 'old';
