@@ -18,7 +18,10 @@ export class CacheInvalidator {
 
   constructor(private readonly cache: CacheService) {}
 
-  /** A trade: the trader's portfolio and stats, the league's leaderboard pages, stats and activity pages. */
+  /**
+   * A trade: the trader's portfolio and stats, the league's member list (it shows each member's cash), stats,
+   * leaderboard and activity pages.
+   */
   invalidateTradeImpact(userId: number, leagueId: number, symbol?: string): Promise<void> {
     void symbol; // a trade does not move the quote of its symbol (quotes come from the feed)
     return this.guard('trade', () =>
@@ -26,6 +29,7 @@ export class CacheInvalidator {
         this.cache.delete([
           CacheKey.portfolio(userId, leagueId),
           CacheKey.userStats(userId),
+          CacheKey.leagueMembers(leagueId),
           CacheKey.leagueStats(leagueId),
         ]),
         this.cache.invalidateGroups([
