@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { createClient, type RedisClientType } from 'redis';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.token.js';
-import { createClusterClient } from './cluster-client.js';
+import { createClusterClient, isCluster } from './cluster-client.js';
 
 export type RedisClient = RedisClientType;
 type ReconnectListener = () => void;
@@ -124,7 +124,8 @@ export class RedisConnection implements OnApplicationShutdown {
     await Promise.all(
       clients.map(async (c) => {
         if (c.isReady) await c.close().catch(() => c.destroy());
-        else if (c.isOpen) c.destroy();
+        // A cluster client between two attempts to reach its seed nodes is not open but still has to stop trying.
+        else if (c.isOpen || isCluster(c)) c.destroy();
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { createClient, createCluster } from 'redis';
 import { RateCounter } from '../../src/auth/rate-counter.js';
 import { CacheKey } from '../../src/cache/cache-key.js';
@@ -214,15 +215,41 @@ describeCluster('cache, leases and stats on a Redis Cluster', () => {
 describeCluster('Redis Cluster connection', () => {
   let redis: OwnRedisCluster | undefined;
   let t: CacheTestApp | undefined;
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
   afterAll(async () => {
     await t?.close();
+    await db?.drop();
     await redis?.stop();
   }, 30_000);
+
+  it('stops trying to reach the seed nodes when the app closes before the cluster appeared', async () => {
+    let attempts = 0;
+    const seed = net.createServer((socket) => {
+      attempts++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => seed.listen(0, '127.0.0.1', resolve));
+    const port = (seed.address() as net.AddressInfo).port;
+    const app = await startCacheApp({
+      db,
+      env: { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: `127.0.0.1:${port}` },
+    });
+    expect(await eventually(() => attempts > 1, 5_000, 20)).toBe(true);
+    await app.close();
+    await sleep(100);
+    const atClose = attempts;
+    await sleep(2_500);
+    expect(attempts).toBe(atClose);
+    await new Promise((resolve) => seed.close(resolve));
+  }, 20_000);
 
   it('attaches to a cluster that appears after start, and recovers when a master comes back', async () => {
     const ports = [await freePort(), await freePort(), await freePort()];
     const nodes = ports.map((p) => `127.0.0.1:${p}`).join(',');
-    t = await startCacheApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: nodes } });
+    t = await startCacheApp({ db, env: { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: nodes } });
     const connection = t.app.get(RedisConnection);
     let recovered = 0;
     connection.onReconnect(() => recovered++);
