@@ -18,7 +18,7 @@ export interface AppConfig {
   redisUrl: string;
   /** False: never try Redis, run on the in-process cache alone. */
   redisEnabled: boolean;
-  /** Set: a Redis Cluster (node-redis cluster client) reached through these seed nodes; `redisUrl` is unused. */
+  /** Set: a Redis Cluster (node-redis cluster client) reached through these seed nodes; `redisUrl` is not used. */
   redisCluster: RedisClusterConfig | null;
   adminPassword: string | null;
   logLevel: LogLevel;
@@ -292,8 +292,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
     dataDir: r.string('DATA_DIR', '.data'),
     embeddedPostgresPort: r.int('EMBEDDED_POSTGRES_PORT', 54329, 1024, 65535),
+    // A redis+cluster:// URL is kept as given (processes started from this config pass it on), read below.
     redisUrl: clusterUrl
-      ? 'redis://127.0.0.1:6379'
+      ? (env.REDIS_URL as string)
       : (r.url('REDIS_URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379') as string),
     redisEnabled: r.bool('REDIS_ENABLED', true),
     redisCluster: readRedisCluster(env, clusterUrl),

@@ -28,6 +28,8 @@ describe('Redis Cluster configuration', () => {
       password: 's@cret',
     });
     expect(loadConfig({ REDIS_URL: 'redis://h1:6379' }).redisCluster).toBeNull();
+    // Kept as given, so that processes started from this configuration are given the same cluster.
+    expect(loadConfig({ REDIS_URL: 'redis+cluster://h1:7000' }).redisUrl).toBe('redis+cluster://h1:7000');
     for (const bad of ['h1', 'h1:0', 'h1:70000', 'h1:7000,', 'h 1:7000']) {
       expect(() => loadConfig({ REDIS_CLUSTER_NODES: bad })).toThrow(ConfigError);
     }
