@@ -156,16 +156,14 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
     const { result, samples } = await sampleDb(
       (async () => {
         await sleep(6_000);
-        const killedAt = Date.now();
         await redis.stop();
         await sleep(4_000);
         await redis.start();
-        const back = Date.now();
         const recoveryMs = await waitFor(
           async () => (await cacheStatus(world)).every((s) => s.connected && s.breaker === 'closed'),
           30_000,
         );
-        return { killedAt, downMs: back - killedAt, recoveryMs, loadFigures: await load };
+        return { recoveryMs, loadFigures: await load };
       })(),
     );
     const figures = result.loadFigures;
@@ -173,10 +171,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
     const refillFrom = 10_000;
     return {
       name: 'Redis killed (4 s), restarted empty',
-      serverErrors: all.serverErrors,
-      otherFailures: all.otherFailures,
-      requests: all.requests,
-      p99: all.p99,
+      ...all,
       recovery: result.recoveryMs === null ? 'not within 30 s' : `${result.recoveryMs} ms`,
       notes: [
         `p99 before ${summarizeLoad(figures, 1, 6).p99} ms, while down ${summarizeLoad(figures, 6, 10).p99} ms, after ${summarizeLoad(figures, 11, 26).p99} ms`,
@@ -239,10 +234,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
     const partial = before.rows[0].trades !== after.rows[0].trades || before.rows[0].cash !== after.rows[0].cash;
     return {
       name: 'PostgreSQL unreachable (about 6 s)',
-      serverErrors: all.serverErrors,
-      otherFailures: all.otherFailures,
-      requests: all.requests,
-      p99: all.p99,
+      ...all,
       recovery: recoveryMs === null ? 'no trade within 30 s' : `${recoveryMs} ms to the first accepted trade`,
       notes: [
         `cached reads while PostgreSQL was down: ${during.requests} answered, ${during.serverErrors} 5xx, p99 ${during.p99} ms`,
@@ -265,7 +257,6 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
     if (running) {
       const victim = cluster.instances.find((i) => running.instance_id.split(':')[1] === String(i.pid));
       if (!victim) throw new Error(`no instance with the pid of ${running.instance_id}`);
-      const killedAt = Date.now();
       await victim.kill('SIGKILL');
       const takenMs = await waitFor(async () => {
         const { rows } = await admin.query(
@@ -282,7 +273,6 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
           `${running.job} ${takenMs === null ? 'NOT within 60 s' : `${takenMs} ms later`} (lease TTL ${JOB_LEASE_TTL_MS} ms, ticks every 5 s)`,
         `${victim.name} restarted; the load ran through the balancer throughout`,
       ];
-      void killedAt;
     } else {
       dbProxy.setDelay(0);
       notes = ['no run of warm_leaderboards was caught running within 20 s'];
@@ -291,10 +281,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
     const all = summarizeLoad(figures);
     return {
       name: 'One of the instances killed in the middle of a job',
-      serverErrors: all.serverErrors,
-      otherFailures: all.otherFailures,
-      requests: all.requests,
-      p99: all.p99,
+      ...all,
       recovery,
       notes,
     };
@@ -316,10 +303,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
     const all = summarizeLoad(figures);
     return {
       name: 'Redis slowed to 200 ms per round trip (8 s)',
-      serverErrors: all.serverErrors,
-      otherFailures: all.otherFailures,
-      requests: all.requests,
-      p99: all.p99,
+      ...all,
       recovery: recoveryMs === null ? 'breaker not closed within 30 s' : `${recoveryMs} ms to every breaker closed`,
       notes: [
         `p99 before ${summarizeLoad(figures, 1, 6).p99} ms, while slow ${summarizeLoad(figures, 7, 14).p99} ms, after ${summarizeLoad(figures, 16, 24).p99} ms`,
