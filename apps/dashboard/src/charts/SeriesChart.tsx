@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId } from 'react';
 import { lazyWithReload } from '../components/lazy';
+import { formatNumber } from '../components/format';
 import { Skeleton } from '../components/Skeleton';
 import { Sparkline } from './Sparkline';
 import { timeLabeller } from './labels';
@@ -16,7 +17,7 @@ export function SeriesChart<T extends object>({
   x,
   y,
   label,
-  formatValue = (v) => v.toLocaleString('en-US'),
+  formatValue = formatNumber,
   compact = false,
 }: {
   data: T[];

@@ -101,6 +101,4 @@ export function Stat({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-export const formatNumber = (n: number) => n.toLocaleString('en-US');
-export const formatMoney = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
-export const formatTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '–');
+export { formatMoney, formatNumber, formatTime } from './format';

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { downloadCsv } from './csv';
+import { formatNumber } from './format';
 
 export interface Column<R> {
   key: string;
@@ -148,7 +149,7 @@ export function DataTable<R>({
                 ‹
               </button>
               <span>
-                Page {paging.page} of {pages} · {paging.total.toLocaleString('en-US')} rows
+                Page {paging.page} of {pages} · {formatNumber(paging.total)} rows
               </span>
               <button
                 type="button"

@@ -2,6 +2,7 @@ import type { TradingActivity } from '@league/contracts';
 import { useTradingActivity } from '../api/monitoring';
 import { SeriesChart } from '../charts/SeriesChart';
 import { Card, formatMoney, formatNumber, Stat } from '../components/Card';
+import { formatCompactMoney } from '../components/format';
 import { useClientTable } from '../components/client-table';
 import { DataTable, type Column } from '../components/DataTable';
 import { RangePicker } from '../components/RangePicker';
@@ -16,9 +17,6 @@ const columns: Array<Column<SymbolRow>> = [
   { key: 'avg_qty', label: 'Avg qty', value: (s) => s.avg_qty, numeric: true },
   { key: 'volume', label: 'Volume', value: (s) => s.volume, render: (s) => formatMoney(s.volume), numeric: true },
 ];
-
-const compactMoney = (v: number) =>
-  v.toLocaleString('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
 
 function SymbolsTable({ rows, hours }: { rows: SymbolRow[]; hours: number }) {
   const table = useClientTable(rows, columns, { prefix: 'symbols.', sort: { key: 'count', order: 'desc' } });
@@ -52,7 +50,13 @@ export default function TradingActivityPage() {
               <Stat label="volume" value={formatMoney(t.volume)} />
             </div>
             <div className="charts">
-              <SeriesChart data={t.hourly} x="hour" y="volume" label="volume per hour" formatValue={compactMoney} />
+              <SeriesChart
+                data={t.hourly}
+                x="hour"
+                y="volume"
+                label="volume per hour"
+                formatValue={formatCompactMoney}
+              />
               <SeriesChart data={t.hourly} x="hour" y="trades" label="trades per hour" />
             </div>
             <SymbolsTable rows={t.top_symbols} hours={hours} />

@@ -1,5 +1,5 @@
 import { useActiveUsers } from '../api/monitoring';
-import { Card } from '../components/Card';
+import { Card, formatNumber } from '../components/Card';
 import { DataTable } from '../components/DataTable';
 import { activeUserColumns } from './active-user-columns';
 
@@ -8,7 +8,7 @@ export function ActiveUsersCard() {
     <Card title="Active users today" to="active-users" query={useActiveUsers({ page_size: 5 })}>
       {(page) => (
         <>
-          <p className="muted">{page.total.toLocaleString('en-US')} users logged in today</p>
+          <p className="muted">{formatNumber(page.total)} users logged in today</p>
           <DataTable
             caption="Latest logins today"
             columns={activeUserColumns}

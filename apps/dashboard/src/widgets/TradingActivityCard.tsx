@@ -1,11 +1,9 @@
 import { useTradingActivity } from '../api/monitoring';
 import { SeriesChart } from '../charts/SeriesChart';
 import { Card, formatMoney, formatNumber, Stat } from '../components/Card';
+import { formatCompactMoney } from '../components/format';
 import { RangePicker } from '../components/RangePicker';
 import { useUrlState } from '../settings/url-state';
-
-const compactMoney = (v: number) =>
-  v.toLocaleString('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
 
 /** Trade count and volume over a chosen range, buy/sell split. */
 export function TradingActivityCard() {
@@ -34,7 +32,7 @@ export function TradingActivityCard() {
               x="hour"
               y="volume"
               label="volume per hour"
-              formatValue={compactMoney}
+              formatValue={formatCompactMoney}
             />
             <SeriesChart compact data={t.hourly} x="hour" y="trades" label="trades per hour" />
           </div>
