@@ -370,10 +370,17 @@ function sameHoldings(
   return a.cash === b.cash && [...keys].every((k) => a.positions[k] === b.positions[k]);
 }
 
+/** Logs in, waiting as told when the server is busy (503 or 429 with Retry-After), as a client should. */
 async function login(fleet: Fleet, username: string): Promise<string> {
-  const answer = await fleet.call('/api/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
-  if (answer?.status !== 200) throw new Error(`login failed: ${answer?.status} ${JSON.stringify(answer?.body)}`);
-  return answer.body.token;
+  for (let attempt = 0; ; attempt++) {
+    const answer = await fleet.call('/api/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
+    if (answer?.status === 200) return answer.body.token;
+    const busy = answer?.status === 503 || answer?.status === 429;
+    if (!busy || attempt >= 20) {
+      throw new Error(`login failed: ${answer?.status} ${JSON.stringify(answer?.body)}`);
+    }
+    await new Promise((r) => setTimeout(r, 1000 * Math.min(5, Number(answer.headers['retry-after']) || 1)));
+  }
 }
 
 /** Members registered through the API, leagues created by the first and joined by every other member. */

@@ -9,6 +9,7 @@ export interface Instance {
 export interface Answer<T = any> {
   status: number;
   body: T;
+  headers: Record<string, string>;
   instance: string;
 }
 
@@ -79,6 +80,11 @@ export class Fleet {
     } catch {
       /* not JSON: keep the text */
     }
-    return { status: response.status, body: body as T, instance: instance.name };
+    return {
+      status: response.status,
+      body: body as T,
+      headers: Object.fromEntries(response.headers),
+      instance: instance.name,
+    };
   }
 }
