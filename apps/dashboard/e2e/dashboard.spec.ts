@@ -54,6 +54,29 @@ function watch(page: Page) {
   };
 }
 
+/**
+ * What sticks out of a 360 px phone's screen, as `tag.class` of the outermost elements; none when wide tables and
+ * the page navigation scroll inside their own boxes.
+ */
+async function overflowAt360(page: Page): Promise<string[]> {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflowing = await page.evaluate(async () => {
+    // Charts take the new width when their resize observer fires, after the next frames.
+    for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+    if (document.documentElement.scrollWidth <= 360) return [];
+    const scrolls = (e: Element) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX);
+    const insideScroller = (e: Element) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (scrolls(a)) return true;
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > 361 && !insideScroller(e))
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`);
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return overflowing;
+}
+
 /** Waits until the page's cards show data: no loading skeleton left in the main area. */
 async function settled(page: Page) {
   await page.waitForFunction(() => !document.querySelector('main [aria-label="Loading"]'), undefined, {
@@ -137,6 +160,7 @@ describeBrowser('admin dashboard in Chromium', () => {
     await settled(page);
     console.log(`overview: every card with data ${Date.now() - started} ms after navigation (small data set)`);
     lowContrast.push(...(await contrastViolationsInBothThemes(page, 'overview')));
+    const tooWide: Array<[string, string[]]> = [['overview', await overflowAt360(page)]];
     await page.getByTestId('card-Alerts').getByText('CPU above 80%').waitFor();
 
     // A trade placed through the API shows after the next refresh.
@@ -159,8 +183,10 @@ describeBrowser('admin dashboard in Chromium', () => {
       await page.getByRole('heading', { name: heading, level: 2, exact: true }).waitFor();
       await settled(page);
       lowContrast.push(...(await contrastViolationsInBothThemes(page, link)));
+      tooWide.push([link, await overflowAt360(page)]);
     }
     expect(lowContrast).toEqual([]);
+    expect(tooWide.filter(([, overflowing]) => overflowing.length > 0)).toEqual([]);
 
     // Sort, page and export a table (engagement per day: 30 rows, 10 a page).
     await page.getByRole('link', { name: 'Engagement', exact: true }).click();
