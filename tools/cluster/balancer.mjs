@@ -27,7 +27,7 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const upstreams = values.upstream.map((spec) => {
   const at = spec.indexOf('=');
-  return { name: spec.slice(0, at), target: new URL(spec.slice(at + 1)), up: true };
+  return { name: spec.slice(0, at), target: new URL(spec.slice(at + 1)), up: true, failures: 0 };
 });
 if (upstreams.length === 0) {
   process.stderr.write('usage: balancer.mjs --port N --upstream name=http://host:port [--upstream ...]\n');
@@ -103,13 +103,22 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 
+/**
+ * A refused connection means the instance is gone: down at once. A slow or failed answer counts only the second
+ * time in a row, so that a busy machine's hiccup does not take an instance out of the rotation.
+ */
 function probe(upstream) {
   const request = http.get(new URL('/health/live', upstream.target), { timeout: 2_000 }, (response) => {
-    upstream.up = response.statusCode === 200;
     response.resume();
+    const ok = response.statusCode === 200;
+    upstream.failures = ok ? 0 : upstream.failures + 1;
+    upstream.up = ok || upstream.failures < 2;
   });
-  request.on('timeout', () => request.destroy(new Error('timeout')));
-  request.on('error', () => (upstream.up = false));
+  request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+  request.on('error', (error) => {
+    upstream.failures += 1;
+    upstream.up = error.code !== 'ECONNREFUSED' && upstream.failures < 2;
+  });
 }
 const probes = setInterval(() => upstreams.forEach(probe), PROBE_MS);
 

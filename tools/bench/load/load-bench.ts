@@ -93,7 +93,8 @@ async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
 }
 
 interface Scenario {
-  name: 'mix' | 'cached reads';
+  /** `cached reads, direct`: the same requests sent straight to the instances (connections split), no balancer. */
+  name: 'mix' | 'cached reads' | 'cached reads, direct';
   instances: number;
   seconds: number;
   requests: number;
@@ -173,7 +174,17 @@ async function measure(
     };
   };
   process.stdout.write(`  ${name}, ${cluster.instances.length} instance(s): warm-up ${WARMUP} s ...\n`);
-  await run(cluster.url, next, new Tally(), WARMUP, CONNECTIONS);
+  const direct = name === 'cached reads, direct';
+  // Straight to every instance at once, the connections split between them; otherwise through the balancer.
+  const load = (tally: Tally, seconds: number) =>
+    direct
+      ? Promise.all(
+          cluster.instances.map((i) =>
+            run(i.url, next, tally, seconds, Math.max(1, Math.round(CONNECTIONS / cluster.instances.length))),
+          ),
+        ).then(() => undefined)
+      : run(cluster.url, next, tally, seconds, CONNECTIONS);
+  await load(new Tally(), WARMUP);
   const apiPids = cluster.instances.map((i) => i.pid);
   // The instances' own work without requests (timers, jobs, metrics flushes), subtracted from the run's CPU so that
   // the per-request figure is what one more request costs; the idle figure is reported apart.
@@ -187,7 +198,7 @@ async function measure(
   const admins = new Tally();
   process.stdout.write(`  ${name}, ${cluster.instances.length} instance(s): ${SECONDS} s measured ...\n`);
   await Promise.all([
-    run(cluster.url, next, tally, SECONDS, CONNECTIONS),
+    load(tally, SECONDS),
     ...(name === 'mix' && ADMINS > 0
       ? [run(cluster.url, adminNext, admins, SECONDS, ADMINS, ADMINS * ADMIN_RATE_PER_ADMIN)]
       : []),
@@ -304,7 +315,7 @@ async function main(): Promise<void> {
         adminToken = await login(cluster.url, 'admin', ADMIN_PASSWORD);
         process.stdout.write(`  ${world.tokens.size} players logged in over ${world.leagues.length} leagues\n`);
       }
-      for (const name of ['mix', 'cached reads'] as const) {
+      for (const name of ['mix', 'cached reads', 'cached reads, direct'] as const) {
         scenarios.push(await measure(name, cluster, world, reader, adminToken, random));
         const s = scenarios.at(-1)!;
         process.stdout.write(
@@ -373,7 +384,8 @@ function report(r: LoadResults): string {
       'and 10% trades (market orders of one share: a sale only of shares held, a purchase only with the cash to pay). ' +
       `${r.admins} admins poll the monitoring JSON routes (${ADMIN_RATE_PER_ADMIN * r.admins} req/s in all) during the mix. ` +
       `autocannon, ${r.connections} connections, closed loop, after a warm-up; every run starts from an empty Redis. ` +
-      '"Cached reads" is the first leaderboard page only (Zipf over leagues). Latencies are measured per request by the load generator.',
+      '"Cached reads" is the first leaderboard page only (Zipf over leagues); "cached reads, direct" sends the same requests straight to the ' +
+      'instances (the connections split between them), without the balancer. Latencies are measured per request by the load generator.',
   );
   out();
   out(
@@ -403,12 +415,18 @@ function report(r: LoadResults): string {
   }
   const one = r.scenarios.find((s) => s.name === 'cached reads' && s.instances === 1);
   const three = r.scenarios.find((s) => s.name === 'cached reads' && s.instances === 3);
+  const directOne = r.scenarios.find((s) => s.name === 'cached reads, direct' && s.instances === 1);
+  const directThree = r.scenarios.find((s) => s.name === 'cached reads, direct' && s.instances === 3);
   const mixOne = r.scenarios.find((s) => s.name === 'mix' && s.instances === 1);
   const mixThree = r.scenarios.find((s) => s.name === 'mix' && s.instances === 3);
   out();
   if (one && three && mixOne && mixThree) {
     out(
-      `Three instances against one: ${(three.rps / one.rps).toFixed(2)}x on cached reads, ${(mixThree.rps / mixOne.rps).toFixed(2)}x on the mix. ` +
+      `Three instances against one: ${(three.rps / one.rps).toFixed(2)}x on cached reads through the balancer, ` +
+        (directOne && directThree
+          ? `${(directThree.rps / directOne.rps).toFixed(2)}x on cached reads sent straight to the instances, `
+          : '') +
+        `${(mixThree.rps / mixOne.rps).toFixed(2)}x on the mix. ` +
         'All processes share the same 2 cores (with other work on the machine), so more instances add no CPU: the ratio shows what extra processes ' +
         "cost on an oversubscribed machine (each instance's CPU per request rises: fewer requests per event-loop turn, more context switches), " +
         'not what three machines would do. [docs/scaling.md](../scaling.md) turns the CPU per request above into instances per core.',
