@@ -23,6 +23,10 @@ interface Known {
  *
  * While Redis is down a bump cannot be made there: the group gets a local number that no entry carries
  * (negative) and keeps it, unread from Redis, until the pending bump has been replayed.
+ *
+ * Without Redis the numbers live here alone: a bump takes the next value of one counter shared by every group,
+ * and a group not (or no longer) known reads as the counter's current value, so a group dropped from the LRU can
+ * never come back with a number its pre-bump entries carry.
  */
 export class GroupGenerations {
   private readonly known = new LRUCache<string, Known>({ max: MAX_KNOWN });
@@ -30,6 +34,8 @@ export class GroupGenerations {
   private readonly loads = new Map<string, Promise<number>>();
   private seq = 0;
   private nextLocal = -1;
+  /** Without Redis: the last number handed out to any group. */
+  private counter = 0;
 
   constructor(
     private readonly tier: RedisTier | null,
@@ -74,7 +80,12 @@ export class GroupGenerations {
 
   /** Redis is down: the groups' entries here read as misses until their bump reaches Redis (see `bumped`). */
   bumpLocally(groups: string[]): void {
-    for (const g of groups) this.pinned.set(g, this.tier ? this.nextLocal-- : (this.current(g) ?? 0) + 1);
+    if (!this.tier) {
+      const now = Date.now();
+      for (const g of groups) this.known.set(g, { n: ++this.counter, at: now, seq: ++this.seq });
+      return;
+    }
+    for (const g of groups) this.pinned.set(g, this.nextLocal--);
   }
 
   /** Groups whose pending bump was given up (a clear of the namespace replaced it): read from Redis again. */
@@ -106,13 +117,17 @@ export class GroupGenerations {
   }
 
   private async read(group: string): Promise<number> {
+    if (!this.tier) {
+      this.known.set(group, { n: this.counter, at: Date.now(), seq: ++this.seq });
+      return this.counter;
+    }
     const before = this.seq;
-    const values = this.tier ? await this.tier.generations([group]) : FAILED;
+    const values = await this.tier.generations([group]);
     const now = Date.now();
     const local = this.pinned.get(group);
     if (local !== undefined) return local;
     const known = this.known.get(group);
-    // Redis unreachable (or none): the last number known is as good as any, as no bump can be made meanwhile.
+    // Redis unreachable: the last number known is as good as any, as no bump can be made meanwhile.
     // A number learnt while we asked is newer than the reply.
     if (values === FAILED || (known && known.seq > before)) {
       const n = known?.n ?? 0;

@@ -15,6 +15,9 @@ export class InvalidationJournal {
   clear = false;
   private patternRes: RegExp[] = [];
 
+  /** Called when the journal overflows (before it becomes a clear). */
+  onOverflow: () => void = () => undefined;
+
   constructor(private readonly limit = JOURNAL_LIMIT) {}
 
   get pending(): boolean {
@@ -77,5 +80,6 @@ export class InvalidationJournal {
     if (this.keys.size + this.patterns.size + this.groups.size <= this.limit) return;
     this.addClear();
     this.groups.clear();
+    this.onOverflow();
   }
 }

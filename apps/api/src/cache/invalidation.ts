@@ -31,7 +31,14 @@ export class Invalidation {
     private readonly generations: GroupGenerations,
     private readonly stats: CacheStatsRecorder,
     private readonly journal: InvalidationJournal,
-  ) {}
+  ) {
+    // The pending clear covers every key: this instance starts from an empty L1, and the groups' local numbers
+    // (one per group bumped while Redis is away) can go, so they stay bounded however long the outage lasts.
+    journal.onOverflow = () => {
+      this.drop({ kind: 'clear' });
+      this.generations.unpin(() => false);
+    };
+  }
 
   /** Drops from this process what `change` makes stale. */
   drop(change: Change): void {

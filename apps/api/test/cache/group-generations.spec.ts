@@ -20,4 +20,16 @@ describe('GroupGenerations', () => {
     generations.heard([[CacheGroup.leaderboard(2), 5]]);
     expect(generations.peek(other)).toBe(10);
   });
+
+  it('without Redis, a bumped group dropped from the bound never comes back with its pre-bump number', async () => {
+    const generations = new GroupGenerations(null);
+    const key = CacheKey.userStats(1);
+    const before = await generations.of(key);
+    generations.bumpLocally([CacheGroup.user(1)]);
+    const after = await generations.of(key);
+    expect(after).not.toBe(before);
+    for (let user = 2; user <= 25_000; user++) generations.bumpLocally([CacheGroup.user(user)]);
+    expect(generations.size).toBeLessThanOrEqual(20_000);
+    expect(await generations.of(key)).not.toBe(before);
+  });
 });
