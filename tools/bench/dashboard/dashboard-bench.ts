@@ -7,6 +7,7 @@
 // resource timings, when each card got its data and Chromium's main-thread durations.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { createApp } from '../../../apps/api/src/app.factory.js';
@@ -184,6 +185,8 @@ async function main(): Promise<void> {
   };
 
   const browser: Browser = await launchChromium();
+  // The machine is shared: its load during the run says how far the figures are from an idle machine's.
+  const loadAtStart = os.loadavg()[0];
   const viewport = { width: 1280, height: 900 };
   try {
     // Cold: a new browser profile (no cached assets) and the server's monitoring cache emptied before each load.
@@ -256,7 +259,8 @@ async function main(): Promise<void> {
         '',
         `Run ${new Date().toISOString()} with \`node tools/run-ts.mjs tools/bench/dashboard/dashboard-bench.ts --database <url>\``,
         'on this machine (2 shared cores, other engineers working: absolute figures are noisy), Debian Chromium',
-        `headless, ${viewport.width}×${viewport.height}, API and browser on the same machine.`,
+        `headless, ${viewport.width}×${viewport.height}, API and browser on the same machine. Load average (1 min) on`,
+        `its ${os.cpus().length} cores: ${loadAtStart.toFixed(1)} at the start of the loads, ${os.loadavg()[0].toFixed(1)} at the end.`,
         '',
         'Data set: `npm run seed -- --scale large` (100k users, 1k leagues, 5M trades), rollups current. The',
         `dashboard's initial JavaScript: ${initialJs}.`,
