@@ -58,8 +58,8 @@ const escapeAttribute = (value: string) =>
  */
 export function withPreloads(html: string, urls: readonly string[]): string {
   if (urls.length === 0 || !html.includes('</head>')) return html;
-  const links = urls.map((url) => `    <link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">\n`);
-  return html.replace('</head>', `${links.join('')}  </head>`);
+  const links = urls.map((url) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">\n  `);
+  return html.replace('</head>', `${links.join('')}</head>`);
 }
 
 function load(): NonNullable<typeof cached> {

@@ -58,9 +58,9 @@ describe('dashboard pages', () => {
     const html = '<html><head><script type="module" src="/a.js"></script></head><body></body></html>';
     expect(withPreloads(html, ['/api/auth/me', '/x/json?a=1&b="2"'])).toBe(
       '<html><head><script type="module" src="/a.js"></script>' +
-        '    <link rel="preload" as="fetch" crossorigin href="/api/auth/me">\n' +
-        '    <link rel="preload" as="fetch" crossorigin href="/x/json?a=1&amp;b=&quot;2&quot;">\n' +
-        '  </head><body></body></html>',
+        '<link rel="preload" as="fetch" crossorigin href="/api/auth/me">\n  ' +
+        '<link rel="preload" as="fetch" crossorigin href="/x/json?a=1&amp;b=&quot;2&quot;">\n  ' +
+        '</head><body></body></html>',
     );
     expect(withPreloads(html, [])).toBe(html);
   });
