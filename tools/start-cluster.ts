@@ -5,11 +5,26 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createClient } from 'redis';
 import { loadConfig } from '../apps/api/src/config/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/api/src/database/embedded-postgres.js';
 import { startCluster, type RunningCluster } from './cluster/cluster.js';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
+
+/** Whether Redis answers a PING within a second (the instances share caches only through it). */
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = createClient({ url, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    if (client.isOpen) client.destroy();
+  }
+}
 
 const { values } = parseArgs({
   options: { instances: { type: 'string', default: '3' }, port: { type: 'string' } },
@@ -56,6 +71,12 @@ try {
     say(`Starting embedded PostgreSQL (data in ${config.dataDir}/pg) ...`);
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, say);
     databaseUrl = embedded.url;
+  }
+  if (config.redisEnabled && !(await redisAnswers(config.redisUrl))) {
+    say(
+      `Warning: no Redis answers at ${config.redisUrl}. Each instance starts on its own in-process cache and attaches ` +
+        "when Redis appears; until then one instance does not see the others' invalidations. Start Redis or set REDIS_URL.",
+    );
   }
   say(`Starting ${instances} instances (logs in ${logDir}) ...`);
   cluster = await startCluster({
