@@ -74,17 +74,17 @@ export class CacheEntries {
     return { value: decoded.needsCopy ? decoded.value : value, stale };
   }
 
-  /** Writes `value` to L1 and (as `l2` says) Redis, tagged with `generation`. */
+  /** Writes `value` to L1 and (as `l2` says) Redis, tagged with `generation`; false when a Redis write failed. */
   async store<T>(
     key: string,
     value: T,
     ttl: TtlSpec<T> | undefined,
     generation: number | null,
     l2: L2Write = { kind: 'always' },
-  ): Promise<void> {
+  ): Promise<boolean> {
     let ttlMs = typeof ttl === 'function' ? ttl(value) : (ttl ?? this.ttlOf(key));
     if (value === null) ttlMs = Math.min(ttlMs, NULL_TTL_MS);
-    if (!(ttlMs > 0)) return;
+    if (!(ttlMs > 0)) return true;
     const freshUntil = Date.now() + jitter(ttlMs);
     const grace = this.graceOf(key);
     const encoded = encodeEntry(value, { freshUntil, generation });
@@ -98,15 +98,13 @@ export class CacheEntries {
       generation,
     });
     this.stats.count('sets', keyTypeOf(key));
-    if (!this.tier || l2.kind === 'none') return;
+    if (!this.tier || l2.kind === 'none') return true;
     const ttlLeft = freshUntil - Date.now() + grace;
-    if (l2.kind === 'always') {
-      await this.tier.set(key, encoded.text, ttlLeft);
-      return;
-    }
+    if (l2.kind === 'always') return (await this.tier.set(key, encoded.text, ttlLeft)) !== FAILED;
     const stored = await this.tier.setIfLeased(key, encoded.text, ttlLeft, l2.token);
     // The lease was gone: the key was invalidated since the fetch began, so its result is not kept here either.
     if (stored === false) this.l1.delete(key);
+    return stored !== FAILED;
   }
 
   /** How long past its freshness an entry of this key's type may still be served (stale-while-revalidate). */

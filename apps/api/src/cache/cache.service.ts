@@ -336,9 +336,10 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
     assertCacheKey(key);
     const generation = await this.generations.of(key);
     this.flights.markInvalidated((k) => k === key);
-    await this.entries.store(key, value, ttl, generation);
-    // Not heard by the others (or not in Redis): they may keep the old value until the journal is replayed.
-    if (this.bus && !(await this.bus.publish({ kind: 'delete', keys: [key] }))) this.invalidation.pendingKeys([key]);
+    const inRedis = await this.entries.store(key, value, ttl, generation);
+    const published = this.bus ? await this.bus.publish({ kind: 'delete', keys: [key] }) : true;
+    // Others may keep the old value until the journal is replayed.
+    if (this.tier) this.invalidation.written([key], inRedis, published);
   }
 
   /** Deletes keys here, in Redis and in every instance's L1. */

@@ -10,6 +10,8 @@ const JOURNAL_LIMIT = 1_000;
  */
 export class InvalidationJournal {
   readonly keys = new Set<string>();
+  /** Keys written in Redis whose message did not go out: only the message is owed (their Redis value is current). */
+  readonly notify = new Set<string>();
   readonly patterns = new Set<string>();
   readonly groups = new Set<string>();
   clear = false;
@@ -21,12 +23,17 @@ export class InvalidationJournal {
   constructor(private readonly limit = JOURNAL_LIMIT) {}
 
   get pending(): boolean {
-    return this.clear || this.keys.size + this.patterns.size + this.groups.size > 0;
+    return this.clear || this.size > 0;
   }
 
   addKeys(keys: string[]): void {
     if (this.clear) return;
     for (const k of keys) this.keys.add(k);
+    this.bound();
+  }
+
+  addNotify(keys: string[]): void {
+    for (const k of keys) this.notify.add(k);
     this.bound();
   }
 
@@ -62,6 +69,10 @@ export class InvalidationJournal {
     for (const k of keys) this.keys.delete(k);
   }
 
+  doneNotify(keys: Iterable<string>): void {
+    for (const k of keys) this.notify.delete(k);
+  }
+
   donePattern(pattern: string): void {
     this.patterns.delete(pattern);
     this.patternRes = [...this.patterns].map(globToRegExp);
@@ -75,11 +86,16 @@ export class InvalidationJournal {
     this.clear = false;
   }
 
+  private get size(): number {
+    return this.keys.size + this.notify.size + this.patterns.size + this.groups.size;
+  }
+
   /** Too much to replay one by one: a clear of the namespace covers every key and every group's entries. */
   private bound(): void {
-    if (this.keys.size + this.patterns.size + this.groups.size <= this.limit) return;
+    if (this.size <= this.limit) return;
     this.addClear();
     this.groups.clear();
+    this.notify.clear();
     this.onOverflow();
   }
 }

@@ -128,9 +128,13 @@ export class Invalidation {
     if (this.tier) this.journal.addGroups(groups);
   }
 
-  /** Keys whose change other instances did not hear of (a set whose publish failed). */
-  pendingKeys(keys: string[]): void {
-    this.journal.addKeys(keys);
+  /**
+   * After an explicit set: its value did not reach Redis (the old one may still be there: it is deleted later),
+   * or it did but the others were not told (the message is sent later).
+   */
+  written(keys: string[], inRedis: boolean, published: boolean): void {
+    if (!inRedis) this.journal.addKeys(keys);
+    else if (!published) this.journal.addNotify(keys);
   }
 
   /** Whether an invalidation is waiting for Redis. */
@@ -168,6 +172,11 @@ export class Invalidation {
       if (!(await this.deleteInRedis(keys))) return;
       this.drop({ kind: 'delete', keys });
       journal.doneKeys(keys);
+    }
+    if (journal.notify.size) {
+      const keys = [...journal.notify];
+      if (!(await this.publish({ kind: 'delete', keys }))) return;
+      journal.doneNotify(keys);
     }
     if (journal.groups.size) {
       const groups = [...journal.groups];

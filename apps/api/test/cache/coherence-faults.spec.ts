@@ -32,7 +32,7 @@ import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from '.
     const env = {
       REDIS_ENABLED: 'true',
       CACHE_PREFIX: `cf${randomBytes(4).toString('hex')}`,
-      CACHE_OPERATION_TIMEOUT: '50ms',
+      CACHE_OPERATION_TIMEOUT: '200ms',
       CACHE_BREAKER_THRESHOLD: '2',
       CACHE_BREAKER_RESET: '200ms',
     };
@@ -86,7 +86,7 @@ import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from '.
     await cachedEverywhere(key);
     await cachedEverywhere(grouped.key);
     // A's Redis calls time out: its breaker opens (the link itself stays up, so no reconnection follows).
-    proxy.setDelay(300);
+    proxy.setDelay(600);
     await a.cache.get(CacheKey.league(1));
     await a.cache.get(CacheKey.league(2));
     proxy.setDelay(0);
