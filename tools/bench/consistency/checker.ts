@@ -15,7 +15,8 @@ export const OPERATIONS = {
   league_members: { weight: 10, rule: 'shared' },
   league: { weight: 7, rule: 'shared' },
   me: { weight: 8, rule: 'own' },
-  logout: { weight: 5, rule: 'session' },
+  // Rarer than the rest: each logout is followed by a login, whose password check is deliberately slow.
+  logout: { weight: 3, rule: 'session' },
   revoked_session: { weight: 12, rule: 'session' },
 } as const;
 export type Operation = keyof typeof OPERATIONS | 'portfolio_after_trade' | 'session_after_logout';
@@ -52,8 +53,8 @@ export interface ConsistencyOptions {
   /** A fault starts every this many operations (none without `faults`). */
   faultEveryOps?: number;
   onProgress?: (done: number) => void;
-  /** Stop issuing operations at this time (ms since the epoch) even if fewer than `ops` ran. */
-  stopAt?: number;
+  /** Stop issuing operations this long after they began (set-up excluded), even if fewer than `ops` ran. */
+  maxMs?: number;
 }
 
 export interface ConsistencyReport {
@@ -72,6 +73,7 @@ export interface ConsistencyReport {
   serverErrors: number;
   failovers: number;
   unavailable: number;
+  timeouts: number;
 }
 
 interface Member {
@@ -107,11 +109,13 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
     serverErrors: 0,
     failovers: 0,
     unavailable: 0,
+    timeouts: 0,
   };
   try {
     const { members, leagues, symbols } = await setUp(fleet, report.users, report.leagues);
     const byId = new Map(members.map((m) => [m.id, m]));
     const started = Date.now();
+    const stopAt = started + (options.maxMs ?? Infinity);
     let issued = 0;
 
     const count = (operation: Operation) => {
@@ -209,19 +213,25 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
           quantity: random.int(1, 3),
         };
         history.inFlight = true;
-        const answer = await fleet.call(`/api/leagues/${leagueId}/trades`, {
-          method: 'POST',
-          token: member.token,
-          body: order,
-          headers: { 'idempotency-key': randomUUID() },
-        });
-        count('trade');
-        if (answer?.status === 201) {
-          history.acknowledge(toCents(answer.body.cash));
-        } else {
-          // Refused (422: not enough cash) or unknown: the database says what happened.
-          if (answer?.status !== 422) unexpected('trade', answer);
-          history.acknowledge((await truth.holdings(member.id, leagueId)).cashCents);
+        let answer: Answer | null = null;
+        try {
+          answer = await fleet.call(`/api/leagues/${leagueId}/trades`, {
+            method: 'POST',
+            token: member.token,
+            body: order,
+            headers: { 'idempotency-key': randomUUID() },
+          });
+          count('trade');
+          if (answer?.status === 201) {
+            history.acknowledge(toCents(answer.body.cash));
+          } else {
+            // Refused (422: not enough cash) or unknown: the database says what happened.
+            if (answer?.status !== 422) unexpected('trade', answer);
+            history.acknowledge((await truth.holdings(member.id, leagueId)).cashCents);
+          }
+        } finally {
+          // Never leave readers of this member's cash waiting on a write that failed to settle.
+          if (history.inFlight) history.acknowledge(history.currentCents);
         }
         // Read your own write, from another instance when there is one.
         await checkOwnPortfolio(member, leagueId, 'portfolio_after_trade', answer?.instance);
@@ -332,7 +342,7 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
       Array<keyof typeof OPERATIONS>(weight).fill(name as keyof typeof OPERATIONS),
     );
     const act = async (member: Member) => {
-      while (issued < options.ops && Date.now() < (options.stopAt ?? Infinity)) {
+      while (issued < options.ops && Date.now() < stopAt) {
         issued++;
         await run[random.pick(weighted)](member, random.pick(leagues));
         options.onProgress?.(report.operations);
@@ -342,7 +352,7 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
       if (!options.faults) return;
       const every = options.faultEveryOps ?? 500;
       let nextAt = every;
-      while (issued < options.ops && Date.now() < (options.stopAt ?? Infinity)) {
+      while (issued < options.ops && Date.now() < stopAt) {
         if (report.operations >= nextAt) {
           await options.faults.next();
           nextAt = report.operations + every;
@@ -356,6 +366,7 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
     report.faults = options.log.counts();
     report.failovers = fleet.failovers;
     report.unavailable = fleet.unavailable;
+    report.timeouts = fleet.timeouts;
     return report;
   } finally {
     await truth.close();
@@ -370,16 +381,17 @@ function sameHoldings(
   return a.cash === b.cash && [...keys].every((k) => a.positions[k] === b.positions[k]);
 }
 
-/** Logs in, waiting as told when the server is busy (503 or 429 with Retry-After), as a client should. */
+/** Logs in, waiting as told when the server is busy (503 or 429 with Retry-After, or no answer in time). */
 async function login(fleet: Fleet, username: string): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
+  const giveUpAt = Date.now() + 120_000;
+  for (;;) {
     const answer = await fleet.call('/api/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
     if (answer?.status === 200) return answer.body.token;
-    const busy = answer?.status === 503 || answer?.status === 429;
-    if (!busy || attempt >= 20) {
+    const busy = !answer || answer.status === 503 || answer.status === 429;
+    if (!busy || Date.now() > giveUpAt) {
       throw new Error(`login failed: ${answer?.status} ${JSON.stringify(answer?.body)}`);
     }
-    await new Promise((r) => setTimeout(r, 1000 * Math.min(5, Number(answer.headers['retry-after']) || 1)));
+    await new Promise((r) => setTimeout(r, 1000 * Math.min(5, Number(answer?.headers['retry-after']) || 1)));
   }
 }
 

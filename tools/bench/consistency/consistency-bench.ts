@@ -85,7 +85,7 @@ try {
     log,
     faults,
     faultEveryOps,
-    stopAt: values.minutes ? started.getTime() + Number(values.minutes) * 60_000 : undefined,
+    maxMs: values.minutes ? Number(values.minutes) * 60_000 : undefined,
     onProgress(done) {
       if (done - reported >= 5000) {
         reported = done;
@@ -96,7 +96,7 @@ try {
   say(summarize(report));
   writeConsistencyReport(path.join(root, 'docs/benchmarks/consistency.md'), report, {
     started,
-    command: `npm run bench:consistency -- --ops ${ops}${instances !== 3 ? ` --instances ${instances}` : ''}`,
+    command: `npm run bench:consistency -- ${process.argv.slice(2).join(' ')}`,
     instances,
     faultEveryOps,
   });

@@ -32,11 +32,13 @@ export class Fleet {
   failovers = 0;
   /** Requests that found no instance at all within the retry budget. */
   unavailable = 0;
+  /** Requests an instance accepted but did not answer within the timeout. */
+  timeouts = 0;
 
   constructor(
     private readonly instances: () => Instance[],
     private readonly random: DemoRandom,
-    private readonly timeoutMs = 15_000,
+    private readonly timeoutMs = 10_000,
   ) {}
 
   async call<T = any>(path: string, options: CallOptions = {}): Promise<Answer<T> | null> {
@@ -48,7 +50,12 @@ export class Fleet {
       const instance = candidates[(first + attempt) % candidates.length];
       try {
         return await this.send<T>(instance, path, options);
-      } catch {
+      } catch (error) {
+        // No answer in time: a hung request, not a refused connection; never sent again (it may have run).
+        if ((error as Error).name === 'TimeoutError') {
+          this.timeouts++;
+          return null;
+        }
         if (attempt === 0) this.failovers++;
         // Every instance refused: wait for one to come back (a restart takes a few seconds).
         if (attempt % candidates.length === candidates.length - 1) {

@@ -51,7 +51,7 @@ and restarted.
 | **stale reads (target 0)** | **${report.stale.length}** |
 | stale shared reads tolerated while Redis was unreachable | ${report.toleratedStale} |
 | 5xx answers | ${report.serverErrors} |
-| requests moved to another instance / found none | ${report.failovers} / ${report.unavailable} |
+| requests moved to another instance / found none / not answered in 10 s | ${report.failovers} / ${report.unavailable} / ${report.timeouts} |
 
 Operations: ${operations.map(([k, v]) => `${k} ${v}`).join(', ')}.
 

@@ -31,7 +31,7 @@ export function summarize(report: ConsistencyReport): string {
       (g) =>
         `  ${g.operation} during ${g.faults}: ${g.count}, stale up to ${g.maxStaleForMs} ms, e.g. ${JSON.stringify(g.example)}`,
     ),
-    `unexpected answers: ${JSON.stringify(report.errors)}; failovers ${report.failovers}, unavailable ${report.unavailable}`,
+    `unexpected answers: ${JSON.stringify(report.errors)}; failovers ${report.failovers}, unavailable ${report.unavailable}, timeouts ${report.timeouts}`,
   ];
   return lines.join('\n');
 }

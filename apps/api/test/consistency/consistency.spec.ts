@@ -47,7 +47,9 @@ describeRedis('consistency under faults (short run)', () => {
       seed: 7,
       log,
       faults: new FaultInjector({ redis, proxy }, log, { durationMs: 1_000 }),
-      faultEveryOps: 400,
+      faultEveryOps: 200,
+      // Bounded in time on a busy machine: the figures below hold for however many operations ran.
+      maxMs: 40_000,
     });
     process.stdout.write(`${summarize(report)}\n`);
   }, 120_000);
@@ -63,12 +65,13 @@ describeRedis('consistency under faults (short run)', () => {
     expect(report.faults['redis-restart']).toBeGreaterThanOrEqual(1);
     expect(report.faults['pubsub-kill']).toBeGreaterThanOrEqual(1);
     expect(report.faults['redis-slow']).toBeGreaterThanOrEqual(1);
-    expect(report.operations).toBeGreaterThanOrEqual(3000);
-    expect(report.byOperation.portfolio_after_trade).toBeGreaterThan(100);
-    expect(report.byOperation.session_after_logout).toBeGreaterThan(10);
-    expect(report.byOperation.leaderboard).toBeGreaterThan(100);
+    expect(report.operations).toBeGreaterThanOrEqual(600);
+    expect(report.byOperation.portfolio_after_trade).toBeGreaterThan(20);
+    expect(report.byOperation.session_after_logout).toBeGreaterThan(2);
+    expect(report.byOperation.leaderboard).toBeGreaterThan(20);
     expect(report.serverErrors).toBe(0);
     expect(report.unavailable).toBe(0);
+    expect(report.timeouts).toBe(0);
   });
 
   // Fails on today's cache layer, as the issue's defects predict: a member's own portfolio is stale after their trade
