@@ -199,12 +199,16 @@ export class Invalidation {
     return this.publish({ kind: 'generations', groups: pairs });
   }
 
-  /** SCAN + UNLINK of the entries a logical glob matches, and of their fetch leases (running fetches cannot store). */
+  /**
+   * SCAN + UNLINK of the entries a logical glob matches, then of their fetch leases, so that fetches running on
+   * other instances cannot store what they read before. The lease pass is best effort: if it fails, those fetches
+   * are still stopped by this change's message, as before leases were checked.
+   */
   private async scanDelete(pattern: string): Promise<number | typeof FAILED> {
     const tier = this.tier!;
     const physical = tier.physical(pattern);
     const n = await tier.scanDelete(physical);
-    if (n === FAILED || (await tier.scanDelete(tier.leasePattern(physical))) === FAILED) return FAILED;
+    if (n !== FAILED) await tier.scanDelete(tier.leasePattern(physical));
     return n;
   }
 
