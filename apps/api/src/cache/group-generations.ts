@@ -7,6 +7,13 @@ const MAX_KNOWN = 20_000;
 /** How long a known number is trusted before it is read again: a missed bump lasts no longer than this. */
 const TRUST_MS = 5_000;
 
+/**
+ * A user's own data (portfolios, stats). The user reads it right after their own write, which may have gone through
+ * another instance whose bus message has not arrived yet: its number is read from Redis on every use, never
+ * trusted from memory, and when Redis cannot say, the read goes to the database.
+ */
+const readsOwnWrites = (group: string) => group.startsWith('user:');
+
 interface Known {
   n: number;
   /** When it was learnt (trusted for TRUST_MS from then). */
@@ -56,7 +63,9 @@ export class GroupGenerations {
   async of(key: string): Promise<number | null> {
     const group = groupOf(key);
     if (!group) return null;
-    return this.current(group) ?? (await this.load(group));
+    const current = this.current(group);
+    if (current !== undefined) return current;
+    return this.tier && readsOwnWrites(group) ? this.readNow(group) : this.load(group);
   }
 
   /** Numbers this instance just got from its own bump in Redis. */
@@ -101,10 +110,22 @@ export class GroupGenerations {
   private current(group: string): number | undefined {
     const local = this.pinned.get(group);
     if (local !== undefined) return local;
+    if (this.tier && readsOwnWrites(group)) return undefined;
     const known = this.known.get(group);
     if (!known) return undefined;
     if (this.tier && Date.now() - known.at >= this.trustMs) return undefined;
     return known.n;
+  }
+
+  /**
+   * The number in Redis now, by a read of this caller's own (joining one already in flight could return a number
+   * read before a write this caller has seen answered). Unknown (Redis unreachable): a number no entry carries.
+   */
+  private async readNow(group: string): Promise<number> {
+    const values = await this.tier!.generations([group]);
+    const local = this.pinned.get(group);
+    if (local !== undefined) return local;
+    return values === FAILED ? this.nextLocal-- : values[0];
   }
 
   private load(group: string): Promise<number> {

@@ -10,6 +10,8 @@ export interface Flight {
   promise: Promise<{ value: unknown; outcome: CacheOutcome }>;
   /** Set when the key is deleted or invalidated during the fetch: its result must not be cached. */
   invalidated: boolean;
+  /** The group generation the flight reads and stores under. */
+  generation: number | null;
 }
 
 /**
@@ -41,11 +43,13 @@ export class SingleFlight {
     allowStale: boolean,
   ): Flight {
     const running = this.flights.get(key);
-    if (running) {
+    // A flight of an older generation began before a change this caller already knows of (its group was bumped,
+    // perhaps by this user's own write on another instance, before the bus told us): its result may predate it.
+    if (running && running.generation === generation) {
       this.stats.count('coalesced_waits');
       return running;
     }
-    return this.start(key, async (flight) => {
+    return this.start(key, generation, async (flight) => {
       const found = await this.entries.findL2(key, generation, allowStale);
       if (found) return { value: found.value, outcome: (found.stale ? 'STALE' : 'HIT') as CacheOutcome };
       return this.fetchOnce(key, fetchFn, ttl, flight, generation);
@@ -54,7 +58,7 @@ export class SingleFlight {
 
   /** A new flight that fetches `key` now (no L2 read first): refreshes and warmers. */
   fetch<T>(key: string, fetchFn: () => Promise<T> | T, ttl: TtlSpec<T> | undefined, generation: number | null): Flight {
-    return this.start(key, (flight) => this.fetchOnce(key, fetchFn, ttl, flight, generation));
+    return this.start(key, generation, (flight) => this.fetchOnce(key, fetchFn, ttl, flight, generation));
   }
 
   /** A stale entry was served: refresh it in the background, once per key. */
@@ -87,8 +91,12 @@ export class SingleFlight {
     }
   }
 
-  private start(key: string, run: (flight: Flight) => Promise<{ value: unknown; outcome: CacheOutcome }>): Flight {
-    const flight: Flight = { promise: null as never, invalidated: false };
+  private start(
+    key: string,
+    generation: number | null,
+    run: (flight: Flight) => Promise<{ value: unknown; outcome: CacheOutcome }>,
+  ): Flight {
+    const flight: Flight = { promise: null as never, invalidated: false, generation };
     flight.promise = (async () => {
       try {
         return await run(flight);

@@ -182,6 +182,55 @@ import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from '.
     expect(await eventually(async () => (await b.cache.get(grouped.key)) === undefined, 8_000, 100)).toBe(true);
   }, 15_000);
 
+  it("a user's own data: B reads the bump at once, before any message of it arrives", async () => {
+    const key = CacheKey.portfolio(900_001, 1);
+    const group = CacheGroup.user(900_001);
+    await a.cache.invalidateGroups([group]);
+    await cachedEverywhere(key);
+    // The user's write went through A: its bump is in Redis, and the user reads through B at once, before B has
+    // heard of it (here it never will).
+    const raw = await rawRedis(redis.url);
+    await raw.incr(`${a.config.cache.prefix}#gen:${group}`);
+    await raw.close();
+    expect(await b.cache.get(key)).toBeUndefined();
+    expect(await b.cache.getOrFetch(key, async () => 'new')).toBe('new');
+  });
+
+  it("a user's own data: a read does not join a fetch begun before a bump it knows of", async () => {
+    const key = CacheKey.portfolio(900_002, 1);
+    const group = CacheGroup.user(900_002);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // A fetch on B reads the database before the user's write commits on A...
+    const early = b.cache.getOrFetch(key, async () => {
+      await gate;
+      return 'old';
+    });
+    await sleep(50);
+    // ...which bumps the group in Redis; the user's next read reaches B before the bus message does.
+    const raw = await rawRedis(redis.url);
+    await raw.incr(`${a.config.cache.prefix}#gen:${group}`);
+    await raw.close();
+    const late = b.cache.getOrFetch(key, async () => 'new');
+    release();
+    expect(await early).toBe('old');
+    expect(await late).toBe('new');
+  });
+
+  it("a user's own data while Redis cannot be asked: read from the database, never from memory", async () => {
+    const key = CacheKey.portfolio(900_003, 1);
+    await cachedEverywhere(key);
+    proxy.cut();
+    let fetched = 0;
+    expect(
+      await a.cache.getOrFetch(key, async () => {
+        fetched++;
+        return 'db';
+      }),
+    ).toBe('db');
+    expect(fetched).toBe(1);
+  });
+
   it('journal overflow: more pending invalidations than it holds become a clear of the namespace', async () => {
     const kept = league();
     await cachedEverywhere(kept);
