@@ -17,6 +17,8 @@ export type ProxyMode =
 export class FaultProxy {
   private readonly server: net.Server;
   private readonly pairs = new Set<{ client: net.Socket; upstream: net.Socket }>();
+  /** Delivers what a blackhole held back, one per direction of each open connection. */
+  private readonly flushes = new Set<() => void>();
   private modeNow: ProxyMode = 'pass';
   private delay = 0;
   port = 0;
@@ -62,7 +64,10 @@ export class FaultProxy {
     this.pairs.clear();
   }
 
-  /** Keeps connections open but lets nothing through, either way, until `heal()` (a half-open partition). */
+  /**
+   * Keeps connections open but lets nothing through, either way, until `heal()`: a partition that TCP does not
+   * notice. What is sent meanwhile is held and delivered on `heal()`, as TCP's retransmission would.
+   */
   blackhole(): void {
     this.modeNow = 'blackhole';
   }
@@ -72,10 +77,11 @@ export class FaultProxy {
     this.delay = Math.max(0, ms);
   }
 
-  /** Plain forwarding again; connections that survived a blackhole carry on (what was swallowed is lost). */
+  /** Plain forwarding again; connections that survived a blackhole get what it held, then carry on. */
   heal(): void {
     this.modeNow = 'pass';
     this.delay = 0;
+    for (const flush of this.flushes) flush();
   }
 
   /** Number of connections currently open through the proxy. */
@@ -110,8 +116,10 @@ export class FaultProxy {
   private forward(from: net.Socket, to: net.Socket): void {
     // Each chunk leaves no earlier than the previous one: a delay change never reorders a stream.
     let lastAt = 0;
-    from.on('data', (chunk) => {
-      if (this.modeNow !== 'pass') return;
+    // What a blackhole holds back is delivered when it heals, in order, as TCP would retransmit it: a stream
+    // never loses bytes in the middle (which would pair a client's commands with the wrong replies).
+    const held: Buffer[] = [];
+    const send = (chunk: Buffer) => {
       if (this.delay === 0 && lastAt <= Date.now()) {
         to.write(chunk);
         return;
@@ -119,8 +127,18 @@ export class FaultProxy {
       const at = Math.max(Date.now() + this.delay, lastAt);
       lastAt = at;
       setTimeout(() => {
-        if (this.modeNow === 'pass' && !to.destroyed) to.write(chunk);
+        if (!to.destroyed) to.write(chunk);
       }, at - Date.now());
+    };
+    const flush = () => {
+      if (to.destroyed) return;
+      for (const chunk of held.splice(0)) send(chunk);
+    };
+    this.flushes.add(flush);
+    from.on('close', () => this.flushes.delete(flush));
+    from.on('data', (chunk: Buffer) => {
+      if (this.modeNow === 'pass' && !held.length) send(chunk);
+      else if (this.modeNow !== 'down') held.push(chunk);
     });
   }
 }

@@ -32,14 +32,18 @@ describe('FaultProxy in front of Redis', () => {
   });
   afterEach(() => proxy.close());
 
-  it('forwards, swallows traffic while blackholed (the link stays open), and forwards again when healed', async () => {
+  it('forwards, holds traffic while blackholed (the link stays open), and delivers it in order when healed', async () => {
     const socket = await connect(proxy.port);
     expect(await ping(socket)).toBe('+PONG');
     proxy.blackhole();
     expect(await ping(socket)).toBe('timeout');
     expect(socket.destroyed).toBe(false);
+    // The held PING reaches Redis on heal and its reply comes back first: no command is paired with another's reply.
+    const held = new Promise<string>((resolve) => socket.once('data', (d) => resolve(d.toString().trim())));
     proxy.heal();
-    expect(await ping(socket)).toBe('+PONG');
+    expect(await held).toBe('+PONG');
+    socket.write('ECHO after\r\n');
+    expect(await new Promise((resolve) => socket.once('data', (d) => resolve(d.toString())))).toBe('$5\r\nafter\r\n');
     socket.destroy();
   });
 
