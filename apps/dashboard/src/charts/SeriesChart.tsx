@@ -33,7 +33,7 @@ export function SeriesChart<T extends object>({
   const format = timeLabeller(xs);
   const peak = ys.length ? Math.max(...ys) : 0;
   const summary = data.length
-    ? `${label}: ${data.length} points from ${format(xs[0])} to ${format(xs[xs.length - 1])}, latest ${formatValue(
+    ? `${label}: ${data.length} ${data.length === 1 ? 'point' : 'points'} from ${format(xs[0])} to ${format(xs[xs.length - 1])}, latest ${formatValue(
         ys[ys.length - 1],
       )}, peak ${formatValue(peak)} at ${format(xs[ys.indexOf(peak)])}.`
     : `${label}: no data in this range.`;
@@ -43,38 +43,45 @@ export function SeriesChart<T extends object>({
         <span className="chart-title">{label}</span>
         <span className="visually-hidden"> {summary}</span>
       </figcaption>
-      <div aria-hidden="true" className="chart-area">
-        {compact ? (
-          <Sparkline values={ys} />
-        ) : (
-          <Suspense fallback={<Skeleton lines={4} />}>
-            <TimeSeriesChart data={data} x={x} y={y} label={label} format={format} formatValue={formatValue} />
-          </Suspense>
-        )}
-      </div>
-      <details>
-        <summary>Data of “{label}”</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col" className="num">
-                  {label}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d, i) => (
-                <tr key={xs[i]}>
-                  <td>{format(xs[i])}</td>
-                  <td className="num">{formatValue(ys[i])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      {/* An empty range says so: an empty drawing and an empty data table would look like a page still loading. */}
+      {data.length === 0 ? (
+        <p className="muted">No data in this range.</p>
+      ) : (
+        <>
+          <div aria-hidden="true" className="chart-area">
+            {compact ? (
+              <Sparkline values={ys} />
+            ) : (
+              <Suspense fallback={<Skeleton lines={4} />}>
+                <TimeSeriesChart data={data} x={x} y={y} label={label} format={format} formatValue={formatValue} />
+              </Suspense>
+            )}
+          </div>
+          <details>
+            <summary>Data of “{label}”</summary>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Time</th>
+                    <th scope="col" className="num">
+                      {label}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.map((d, i) => (
+                    <tr key={xs[i]}>
+                      <td>{format(xs[i])}</td>
+                      <td className="num">{formatValue(ys[i])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
     </figure>
   );
 }

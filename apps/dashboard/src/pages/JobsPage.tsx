@@ -58,7 +58,13 @@ export default function JobsPage() {
             <p className="muted">
               This instance: {j.instance_id} · lock: {j.lock_backend}
             </p>
-            <DataTable caption="Jobs" columns={jobColumns} rows={j.jobs} rowKey={(job) => job.name} />
+            <DataTable
+              caption="Jobs"
+              columns={jobColumns}
+              rows={j.jobs}
+              rowKey={(job) => job.name}
+              empty="No jobs scheduled."
+            />
             {warm.data && <p className="muted">Warming ran {warm.data.runs.length} jobs.</p>}
             {warm.error && <p role="alert">{warm.error.message}</p>}
           </>

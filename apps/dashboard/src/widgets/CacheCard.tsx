@@ -2,7 +2,13 @@ import { useCacheStatus } from '../api/monitoring';
 import { Card, formatNumber, Stat } from '../components/Card';
 
 export const formatBytes = (n: number) =>
-  n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} B`;
+  n >= 1_073_741_824
+    ? `${(n / 1_073_741_824).toFixed(1)} GB`
+    : n >= 1_048_576
+      ? `${(n / 1_048_576).toFixed(1)} MB`
+      : n >= 1024
+        ? `${(n / 1024).toFixed(1)} kB`
+        : `${n} B`;
 
 /** Hit rate, tiers and size; clearing and warming live on the cache page. */
 export function CacheCard() {

@@ -15,11 +15,15 @@ export const jobColumns: Array<Column<JobStatusView>> = [
     label: 'Last run',
     value: (j) => j.last_run?.outcome ?? null,
     render: (j) =>
-      j.running
-        ? outcomeBadge('running')
-        : j.last_run
-          ? [outcomeBadge(j.last_run.outcome), ` ${j.last_run.duration_ms ?? '–'} ms`]
-          : '–',
+      j.running ? (
+        outcomeBadge('running')
+      ) : j.last_run ? (
+        <>
+          {outcomeBadge(j.last_run.outcome)} {j.last_run.duration_ms ?? '–'} ms
+        </>
+      ) : (
+        '–'
+      ),
   },
   {
     key: 'next_run_at',
