@@ -59,6 +59,7 @@ function TypesTable({ c }: { c: CacheStatusView }) {
       rowKey={(t) => t.type}
       exportName="cache-types"
       exportRows={async () => rows}
+      empty="No keys cached."
       {...table}
     />
   );

@@ -28,6 +28,7 @@ function TablesTable({ rows }: { rows: TableRow[] }) {
       rowKey={(t) => t.table}
       exportName="tables"
       exportRows={async () => rows}
+      empty="No table statistics yet."
       {...table}
     />
   );

@@ -48,6 +48,7 @@ function DaysTable({ rows }: { rows: Day[] }) {
       rowKey={(d) => d.date}
       exportName="engagement"
       exportRows={async () => rows}
+      empty="No activity in this range."
       {...table}
     />
   );
