@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { writeResults } from '../results.js';
 import type { ConsistencyReport } from './checker.js';
@@ -20,7 +21,7 @@ export function writeConsistencyReport(
 Reproduce: \`${run.command}\` (builds the API, starts ${run.instances} instances with \`tools/cluster\` on a new database
 and a Redis of its own reached through a fault proxy, runs, stops everything).
 
-Run ${run.started.toISOString()} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
+Run ${run.started.toISOString()} at commit ${commit()} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
 ${os.type()} ${os.release()}, Node ${process.version}.
 
 ## What it checks
@@ -74,4 +75,13 @@ ${groups
 }
 `,
   );
+}
+
+/** The commit the run measured (the working tree may differ: see \`git status\`). */
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }

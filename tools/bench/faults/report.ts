@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { writeResults } from '../results.js';
 
@@ -30,7 +31,7 @@ Reproduce: \`${run.command}\` (builds the API, starts ${run.instances} instances
 balancer, on a new database reached through a fault proxy and a Redis of its own reached through another, and stops
 everything at the end).
 
-Run ${run.started.toISOString()} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
+Run ${run.started.toISOString()} at commit ${commit()} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
 ${os.type()} ${os.release()}, Node ${process.version}. The instances, the balancer, PostgreSQL, Redis and the load share
 the machine's cores: compare figures within a case, not with other machines.
 
@@ -46,4 +47,13 @@ case sends on purpose while PostgreSQL is down are counted in its notes, and mus
 
 ${results.map((r) => `## ${r.name}\n\n${r.notes.map((n) => `- ${n}`).join('\n')}\n`).join('\n')}`,
   );
+}
+
+/** The commit the run measured (the working tree may differ: see \`git status\`). */
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
