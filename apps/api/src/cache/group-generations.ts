@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { groupOf } from './cache-key.js';
+import { groupOf, policyTypeOf } from './cache-key.js';
 import { FAILED, type RedisTier } from './redis-tier.js';
 
 /** Groups whose number is remembered (one per group ever read: bounded, any user can walk many of them). */
@@ -8,11 +8,11 @@ const MAX_KNOWN = 20_000;
 const TRUST_MS = 5_000;
 
 /**
- * A user's own data (portfolios, stats). The user reads it right after their own write, which may have gone through
- * another instance whose bus message has not arrived yet: its number is read from Redis on every use, never
- * trusted from memory, and when Redis cannot say, the read goes to the database.
+ * A member's portfolio. The user reads it right after their own trade, which may have gone through another
+ * instance whose bus message has not arrived yet: its group's number is read from Redis on every use, never trusted
+ * from memory, and when Redis cannot say, the read goes to the database.
  */
-const readsOwnWrites = (group: string) => group.startsWith('user:');
+const readsOwnWrites = (key: string) => policyTypeOf(key) === 'portfolio';
 
 interface Known {
   n: number;
@@ -56,16 +56,16 @@ export class GroupGenerations {
   /** The generation of the key's group if known here (null: the key has no group; undefined: not known now). */
   peek(key: string): number | null | undefined {
     const group = groupOf(key);
-    return group ? this.current(group) : null;
+    if (!group) return null;
+    return this.tier && readsOwnWrites(key) ? this.pinned.get(group) : this.current(group);
   }
 
   /** The current generation of the key's group (null for keys without a group), read from Redis if unknown. */
   async of(key: string): Promise<number | null> {
     const group = groupOf(key);
     if (!group) return null;
-    const current = this.current(group);
-    if (current !== undefined) return current;
-    return this.tier && readsOwnWrites(group) ? this.readNow(group) : this.load(group);
+    if (this.tier && readsOwnWrites(key)) return this.pinned.get(group) ?? this.readNow(group);
+    return this.current(group) ?? (await this.load(group));
   }
 
   /** Numbers this instance just got from its own bump in Redis. */
@@ -110,7 +110,6 @@ export class GroupGenerations {
   private current(group: string): number | undefined {
     const local = this.pinned.get(group);
     if (local !== undefined) return local;
-    if (this.tier && readsOwnWrites(group)) return undefined;
     const known = this.known.get(group);
     if (!known) return undefined;
     if (this.tier && Date.now() - known.at >= this.trustMs) return undefined;
