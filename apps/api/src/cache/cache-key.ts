@@ -157,6 +157,12 @@ export function groupOf(key: string): string | null {
   return null;
 }
 
+/** The member and league of a portfolio key (`user:<id>:league:<id>`), else null. */
+export function portfolioOf(key: string): { userId: number; leagueId: number } | null {
+  const m = /^user:(\d+):league:(\d+)$/.exec(key);
+  return m ? { userId: Number(m[1]), leagueId: Number(m[2]) } : null;
+}
+
 /** Names of invalidation groups (see groupOf). */
 export const CacheGroup = {
   leaderboard: (leagueId: number) => `leaderboard:${leagueId}`,

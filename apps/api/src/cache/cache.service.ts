@@ -14,7 +14,7 @@ import type { CacheStatusSource } from './cache-status.js';
 import { CacheStatsRecorder } from './cache-stats.js';
 import { STALE_GRACE_MS, ttlTable } from './cache-ttl.js';
 import { FetchLease } from './fetch-lease.js';
-import { GroupGenerations } from './group-generations.js';
+import { GroupGenerations, type VersionSource } from './group-generations.js';
 import { entityTag } from './http-validators.js';
 import { Invalidation } from './invalidation.js';
 import { InvalidationJournal } from './invalidation-journal.js';
@@ -167,6 +167,14 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
    */
   private get l1Trusted(): boolean {
     return !this.bus?.deaf || !this.tier?.available;
+  }
+
+  /**
+   * Versions the keys `source` matches by the source of truth instead of their group's number: an entry written
+   * under an older version reads as a miss on every instance, whether or not the invalidation reached Redis.
+   */
+  useVersionSource(source: VersionSource): void {
+    this.generations.useVersionSource(source);
   }
 
   /** TTL (ms) of a key type, with configuration overrides. */

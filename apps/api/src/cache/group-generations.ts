@@ -9,10 +9,26 @@ const TRUST_MS = 5_000;
 
 /**
  * A member's portfolio. The user reads it right after their own trade, which may have gone through another
- * instance whose bus message has not arrived yet: its group's number is read from Redis on every use, never trusted
- * from memory, and when Redis cannot say, the read goes to the database.
+ * instance whose bus message has not arrived yet. Its version comes from the database (see VersionSource); without
+ * one, its group's number is read from Redis on every use, never trusted from memory, and when Redis cannot say,
+ * the read goes to the database.
  */
 const readsOwnWrites = (key: string) => policyTypeOf(key) === 'portfolio';
+
+/**
+ * Where some keys' versions come from instead of their group's number: the source of truth itself (a row version in
+ * PostgreSQL), for data that must be read fresh right after a write made through any instance, whatever Redis does
+ * meanwhile. `version` answers null when it has none to give (no such row); it may throw (database unreachable).
+ */
+export interface VersionSource {
+  matches(key: string): boolean;
+  version(key: string): Promise<number | null>;
+}
+
+/** Versions live above every Redis generation (clock-based, under 2^42) and local number (negative). */
+const VERSION_BASE = 2 ** 52;
+/** The last version read per key, used while the source cannot be asked (no write can commit meanwhile). */
+const MAX_VERSIONS = 20_000;
 
 interface Known {
   n: number;
@@ -37,6 +53,8 @@ interface Known {
  */
 export class GroupGenerations {
   private readonly known = new LRUCache<string, Known>({ max: MAX_KNOWN });
+  private readonly versions = new LRUCache<string, number>({ max: MAX_VERSIONS });
+  private readonly sources: VersionSource[] = [];
   private readonly pinned = new Map<string, number>();
   private readonly loads = new Map<string, Promise<number>>();
   private seq = 0;
@@ -53,10 +71,16 @@ export class GroupGenerations {
     return this.known.size + this.pinned.size;
   }
 
+  /** Keys `source` matches are versioned by it from now on. */
+  useVersionSource(source: VersionSource): void {
+    this.sources.push(source);
+  }
+
   /** The generation of the key's group if known here (null: the key has no group; undefined: not known now). */
   peek(key: string): number | null | undefined {
     const group = groupOf(key);
     if (!group) return null;
+    if (this.sourceOf(key)) return undefined;
     return this.tier && readsOwnWrites(key) ? this.pinned.get(group) : this.current(group);
   }
 
@@ -64,8 +88,29 @@ export class GroupGenerations {
   async of(key: string): Promise<number | null> {
     const group = groupOf(key);
     if (!group) return null;
+    const source = this.sourceOf(key);
+    if (source) {
+      const version = await this.versionOf(key, source);
+      if (version !== null) return VERSION_BASE + version;
+    }
     if (this.tier && readsOwnWrites(key)) return this.pinned.get(group) ?? this.readNow(group);
     return this.current(group) ?? (await this.load(group));
+  }
+
+  private sourceOf(key: string): VersionSource | undefined {
+    return this.sources.length ? this.sources.find((s) => s.matches(key)) : undefined;
+  }
+
+  /** The key's version now; while the source cannot be asked, the last one read here (null: none). */
+  private async versionOf(key: string, source: VersionSource): Promise<number | null> {
+    try {
+      const version = await source.version(key);
+      if (version === null) this.versions.delete(key);
+      else this.versions.set(key, version);
+      return version;
+    } catch {
+      return this.versions.get(key) ?? null;
+    }
   }
 
   /** Numbers this instance just got from its own bump in Redis. */

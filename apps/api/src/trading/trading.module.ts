@@ -10,6 +10,7 @@ import { LeaguesController } from './leagues.controller.js';
 import { OptionSettlement } from './option-settlement.service.js';
 import { PortfolioController } from './portfolio.controller.js';
 import { PortfolioService } from './portfolio.service.js';
+import { PortfolioVersions } from './portfolio-versions.js';
 import { SearchController } from './search.controller.js';
 import { SearchService } from './search.service.js';
 import { StatsController } from './stats.controller.js';
@@ -29,6 +30,7 @@ const SERVICES = [
   SearchService,
   CachedReads,
   OptionSettlement,
+  PortfolioVersions,
 ];
 
 @Module({
