@@ -10,8 +10,10 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const describeRedis = hasRedisServer ? describe : describe.skip;
-/** The checker's reads of a member's own portfolio (after their trade, or at any time). */
-const OWN_PORTFOLIO = new Set(['own_portfolio', 'portfolio_after_trade']);
+/** Reads that must never be stale: a member's own portfolio (after their trade, or at any time), a logged-out session. */
+const NEVER_STALE = new Set(['own_portfolio', 'portfolio_after_trade', 'session_after_logout']);
+/** How long the bus may take to reach the other instance on a loaded test machine. */
+const BUS_DELIVERY_MS = 1_000;
 
 /**
  * A short run of the consistency checker (tools/bench/consistency): two instances on one database and one Redis of
@@ -76,13 +78,13 @@ describeRedis('consistency under faults (short run)', () => {
     expect(report.timeouts).toBe(0);
   });
 
-  // What must hold even while Redis fails: no stale read without a fault in force, and none of a session or of
-  // another member's figures. One gap is known and reported in docs/benchmarks/consistency.md: while Redis cannot be
-  // reached, an instance cannot learn of a trade made through another, so a member's own portfolio may be read stale
-  // there until the writer's pending invalidations are replayed.
-  it('finds no stale read outside Redis faults, and during them none but a member reading their own portfolio', () => {
-    const describe = (s: (typeof report.stale)[number]) => `${s.operation} on ${s.instance} [${s.faults.join('+')}]`;
-    expect(report.stale.filter((s) => s.faults.length === 0).map(describe)).toEqual([]);
-    expect(report.stale.filter((s) => !OWN_PORTFOLIO.has(s.operation)).map(describe)).toEqual([]);
+  // A member's own portfolio (versioned by its database row) and a logged-out session are never stale, whatever
+  // fails. Other members' figures may be, while a fault is in force (TTL-bounded), and otherwise only for as long
+  // as the bus takes to reach the other instance (bounded loosely: the machine running the tests may be busy).
+  it("never serves a stale own portfolio or session; others' figures only during a fault or the bus's delivery", () => {
+    const describe = (s: (typeof report.stale)[number]) =>
+      `${s.operation} on ${s.instance} [${s.faults.join('+')}] stale for ${s.staleForMs} ms`;
+    expect(report.stale.filter((s) => NEVER_STALE.has(s.operation)).map(describe)).toEqual([]);
+    expect(report.stale.filter((s) => !s.faults.length && s.staleForMs > BUS_DELIVERY_MS).map(describe)).toEqual([]);
   });
 });
