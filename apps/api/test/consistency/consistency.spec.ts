@@ -53,7 +53,7 @@ describeRedis('consistency under faults (short run)', () => {
       faults: new FaultInjector({ redis, proxy }, log, { durationMs: 1_000 }),
       faultEveryOps: 200,
       // Bounded in time on a busy machine: the figures below hold for however many operations ran.
-      maxMs: 40_000,
+      maxMs: 20_000,
     });
     process.stdout.write(`${summarize(report)}\n`);
   }, 120_000);
