@@ -19,7 +19,8 @@ export function writeConsistencyReport(
     `# Consistency under faults
 
 Reproduce: \`${run.command}\` (builds the API, starts ${run.instances} instances with \`tools/cluster\` on a new database
-and a Redis of its own reached through a fault proxy, runs, stops everything).
+and a Redis of its own reached through a fault proxy, runs, stops everything). \`DATABASE_URL\` names the PostgreSQL
+server it creates that database on.
 
 Run ${run.started.toISOString()} at commit ${commit()} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
 ${os.type()} ${os.release()}, Node ${process.version}.

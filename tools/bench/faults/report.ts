@@ -29,7 +29,7 @@ export function writeFaultReport(
 
 Reproduce: \`${run.command}\` (builds the API, starts ${run.instances} instances with \`tools/cluster\` behind its
 balancer, on a new database reached through a fault proxy and a Redis of its own reached through another, and stops
-everything at the end).
+everything at the end). \`DATABASE_URL\` names the PostgreSQL server it creates that database on.
 
 Run ${run.started.toISOString()} at commit ${commit()} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
 ${os.type()} ${os.release()}, Node ${process.version}. The instances, the balancer, PostgreSQL, Redis and the load share
