@@ -17,7 +17,6 @@ import autocannon from 'autocannon';
 import { BentoCache, bentostore } from 'bentocache';
 import { memoryDriver } from 'bentocache/drivers/memory';
 import { createCache } from 'cache-manager';
-import pg from 'pg';
 import { createClient } from 'redis';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../apps/api/src/app.module.js';
@@ -28,6 +27,7 @@ import { CacheRoute } from '../../../apps/api/src/cache/http-cache.interceptor.j
 import { ALL_SCHEDULES_OFF, loadConfig, type AppConfig } from '../../../apps/api/src/config/config.js';
 import { migrate } from '../../../apps/api/src/database/migrate.js';
 import { writeResults } from '../results.js';
+import { ScratchDatabase } from '../scratch-database.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -35,24 +35,9 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const DURATION = option('duration', 5);
-const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const dbName = `bench_cache_${Date.now().toString(36)}`;
-const dbUrl = (() => {
-  const u = new URL(server);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
-
-async function adminSql(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const scratch = new ScratchDatabase('cache');
+const dbUrl = scratch.url;
 
 /** A 50-row leaderboard computed by PostgreSQL (what an uncached leaderboard read costs at least). */
 const LEADERBOARD_SQL = `
@@ -318,7 +303,7 @@ async function zipfMix(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await adminSql(`CREATE DATABASE ${dbName}`);
+  await scratch.create();
   try {
     await migrate(dbUrl);
     out('# Cache benchmark');
@@ -331,7 +316,7 @@ async function main(): Promise<void> {
     await hitPath();
     await zipfMix();
   } finally {
-    await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await scratch.drop();
   }
   const file = path.join(process.cwd(), 'docs/benchmarks/cache.md');
   mkdirSync(path.dirname(file), { recursive: true });

@@ -18,6 +18,7 @@ import { writeResults } from '../results.js';
 import { interleaved, load, type LoadResult } from './load.js';
 import { buildApi, login, signUp, startOurs } from './ours.js';
 import { freePort, startServer, type ServerProcess } from './processes.js';
+import { ScratchDatabase } from '../scratch-database.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -31,34 +32,19 @@ const PROFILE = args.includes('--profile');
 const root = process.cwd();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const work = path.join(root, 'tmp', 'bench-http');
-const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const dbName = `bench_http_${Date.now().toString(36)}`;
-const dbUrl = (() => {
-  const u = new URL(server);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
+const scratch = new ScratchDatabase('http');
+const dbUrl = scratch.url;
 const ADMIN_PASSWORD = 'bench-admin-password';
 /** The offered load at which p99s are compared, as a share of the slower server's saturated throughput. */
 const EQUAL_LOAD_SHARE = 0.6;
-
-async function adminSql(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 const load1 = () => os.loadavg()[0].toFixed(2);
 
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   buildApi(root);
-  await adminSql(`CREATE DATABASE ${dbName}`);
+  await scratch.create();
   const servers: ServerProcess[] = [];
   const loadBefore = load1();
   try {
@@ -169,7 +155,7 @@ async function main(): Promise<void> {
     });
   } finally {
     for (const s of servers.reverse()) await s.stop();
-    await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await scratch.drop();
   }
   process.exit(0);
 }

@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { DemoRandom } from '../../../apps/api/src/trading/demo-data/demo-random.js';
 import { freePort, startCluster, type RunningCluster } from '../../cluster/cluster.js';
 import { buildApi } from '../http/ours.js';
@@ -21,6 +20,7 @@ import { renderCharts } from './charts.js';
 import { CounterReader, postgresCpuBetween, type Counters } from './counters.js';
 import { ADMIN_ROUTES, CachedReadMix, onAnswer, percentile, PlayerMix, Tally, type InFlight } from './mix.js';
 import { loadWorld, logIn, login, type World } from './world.js';
+import { ScratchDatabase } from '../scratch-database.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,23 +47,8 @@ const IDLE_SECONDS = 5;
 
 const root = process.cwd();
 const work = path.join(root, 'tmp', 'bench-load');
-const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `bench_load_${Date.now().toString(36)}`;
-const dbUrl = (() => {
-  const u = new URL(server);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
-
-async function adminSql(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const scratch = new ScratchDatabase('load');
+const dbUrl = scratch.url;
 
 /** A redis-server of the benchmark's own (stopped by pid), so that INFO counts this benchmark's commands only. */
 async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -275,7 +260,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(work, { recursive: true });
   buildApi(root);
-  await adminSql(`CREATE DATABASE ${dbName}`);
+  await scratch.create();
   const redis = await startRedis();
   const env: Record<string, string> = {
     NODE_ENV: 'production',
@@ -333,7 +318,7 @@ async function main(): Promise<void> {
     await cluster?.stop();
     await reader?.close();
     await redis.stop();
-    await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await scratch.drop();
   }
   const results = {
     date: new Date().toISOString(),
