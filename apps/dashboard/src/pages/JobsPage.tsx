@@ -5,7 +5,7 @@ import { Card } from '../components/Card';
 import { DataTable } from '../components/DataTable';
 import { useServerSort } from '../components/server-sort';
 import { useUrlState } from '../settings/url-state';
-import { jobColumns, runColumns } from '../widgets/job-columns';
+import { JobsTable, runColumns } from '../widgets/job-columns';
 import { Page, pageNumber } from './Page';
 
 const PAGE_SIZE = 25;
@@ -58,13 +58,7 @@ export default function JobsPage() {
             <p className="muted">
               This instance: {j.instance_id} · lock: {j.lock_backend}
             </p>
-            <DataTable
-              caption="Jobs"
-              columns={jobColumns}
-              rows={j.jobs}
-              rowKey={(job) => job.name}
-              empty="No jobs scheduled."
-            />
+            <JobsTable jobs={j.jobs} />
             {warm.data && <p className="muted">Warming ran {warm.data.runs.length} jobs.</p>}
             {warm.error && <p role="alert">{warm.error.message}</p>}
           </>

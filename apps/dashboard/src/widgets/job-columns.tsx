@@ -1,5 +1,5 @@
 import type { JobRunView, JobStatusView } from '@league/contracts';
-import type { Column } from '../components/DataTable';
+import { DataTable, type Column } from '../components/DataTable';
 
 export const outcomeBadge = (outcome: string) => (
   <span className={`badge ${outcome === 'failed' ? 'error' : outcome === 'skipped' ? 'warning' : 'info'}`}>
@@ -49,3 +49,10 @@ export const runColumns: Array<Column<JobRunView>> = [
   { key: 'instance_id', label: 'Instance', value: (r) => r.instance_id },
   { key: 'error', label: 'Error', value: (r) => r.error },
 ];
+
+/** The scheduled jobs with their state, as the card and the jobs page show them. */
+export function JobsTable({ jobs }: { jobs: JobStatusView[] }) {
+  return (
+    <DataTable caption="Jobs" columns={jobColumns} rows={jobs} rowKey={(job) => job.name} empty="No jobs scheduled." />
+  );
+}
