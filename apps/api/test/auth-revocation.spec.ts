@@ -20,6 +20,7 @@ describeServer('session revocation across instances', () => {
       CACHE_PREFIX: `rev${Date.now().toString(36)}`,
       CACHE_OPERATION_TIMEOUT: '50ms',
       CACHE_BREAKER_THRESHOLD: '2',
+      CACHE_BREAKER_WINDOW: '0ms',
       CACHE_BREAKER_RESET: '300ms',
     };
     a = await startTestApp({ db, env });

@@ -98,6 +98,9 @@ export class CacheInvalidator {
   private async guard(what: string, fn: () => Promise<unknown>): Promise<void> {
     try {
       await fn();
+      // A part that missed Redis (a timeout) is retried now: the others must hear of the change before the
+      // writer answers, or they would serve the old value until the background replay.
+      await this.cache.settleInvalidations();
     } catch (error) {
       this.logger.error(`Invalidation after ${what} failed: ${(error as Error).message}`);
     }

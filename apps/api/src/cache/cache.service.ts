@@ -33,6 +33,8 @@ export interface FetchOptions {
 const KEY_COUNT_LIMIT = 200_000;
 /** How often invalidations that did not reach Redis are tried again (the breaker lets one probe through). */
 const REPLAY_MS = 100;
+/** Longest a writer keeps retrying its invalidations (its own post-commit limit usually answers sooner). */
+const SETTLE_MS = 1_000;
 
 /**
  * Cache-aside over two tiers: an in-process LRU (L1) and Redis (L2, cache-manager's Keyv store over
@@ -86,6 +88,7 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
             config.cache.operationTimeoutMs,
             config.cache.breakerThreshold,
             config.cache.breakerResetMs,
+            config.cache.breakerWindowMs,
             events,
           )
         : null;
@@ -376,6 +379,15 @@ export class CacheService implements CacheStatusSource, OnModuleInit, OnModuleDe
    */
   async invalidateGroups(groups: string[]): Promise<void> {
     if (groups.length) await this.invalidation.invalidateGroups(groups);
+  }
+
+  /**
+   * Waits (at most `withinMs`) until every invalidation this instance made has reached Redis and the other
+   * instances: writers call it before answering, so a transient Redis timeout does not leave other instances
+   * serving the old value. False when some are still pending (Redis away: they are replayed when it answers).
+   */
+  settleInvalidations(withinMs = SETTLE_MS): Promise<boolean> {
+    return this.invalidation.settle(withinMs);
   }
 
   // ---------------------------------------------------------------- stats and status

@@ -1,14 +1,18 @@
 import type { BreakerState } from '@league/contracts';
 
 /**
- * Stops calling Redis after `threshold` consecutive failures, so an outage costs one fast "no" per request
- * instead of one timeout. After `resetMs` a single probe is let through (half-open): success closes the
+ * Stops calling Redis after `threshold` consecutive failures spread over at least `windowMs`, so an outage costs one
+ * fast "no" per request instead of one timeout. The window keeps a burst from opening it: the calls in flight
+ * during one stalled moment (a busy machine, a GC pause) all time out together, and an open breaker would hold back
+ * invalidations for `resetMs` for what was over in milliseconds. After `resetMs` a single probe is let through (half-open): success closes the
  * breaker, failure opens it again for another `resetMs`. Only the probe decides: a late success of a call that
  * started before the breaker opened says nothing about the link now, so under partial slowness the breaker stays
  * open instead of flapping.
  */
 export class CircuitBreaker {
   private failures = 0;
+  /** When the current run of failures began. */
+  private streakFrom = 0;
   private openedAt = 0;
   private probing = false;
   private current: BreakerState = 'closed';
@@ -18,6 +22,7 @@ export class CircuitBreaker {
     private readonly resetMs: number,
     private readonly onChange: (state: BreakerState) => void = () => undefined,
     private readonly now: () => number = Date.now,
+    private readonly windowMs = 0,
   ) {}
 
   get state(): BreakerState {
@@ -56,8 +61,8 @@ export class CircuitBreaker {
       this.set('open');
       return;
     }
-    this.failures++;
-    if (this.current === 'closed' && this.failures >= this.threshold) {
+    if (this.failures++ === 0) this.streakFrom = this.now();
+    if (this.current === 'closed' && this.failures >= this.threshold && this.now() - this.streakFrom >= this.windowMs) {
       this.openedAt = this.now();
       this.set('open');
     }

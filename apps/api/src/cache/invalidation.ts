@@ -7,6 +7,9 @@ import type { L1Store } from './l1-store.js';
 import { FAILED, type RedisTier } from './redis-tier.js';
 import type { SingleFlight } from './single-flight.js';
 
+/** Pause between a writer's attempts to get its pending invalidations to Redis. */
+const SETTLE_RETRY_MS = 20;
+
 /** What an invalidation removes; the same shapes travel on the bus. */
 export type Change =
   | { kind: 'delete'; keys: string[] }
@@ -140,6 +143,22 @@ export class Invalidation {
   /** Whether an invalidation is waiting for Redis. */
   get pending(): boolean {
     return this.journal.pending;
+  }
+
+  /**
+   * Replays the journal until it is empty, within `withinMs`: a writer waits here, so that a change which missed
+   * Redis on a transient timeout reaches the other instances before the write is answered. Gives up at once while
+   * Redis is known to be away (breaker open, not connected): then the journal waits for it, as before.
+   * True when nothing is pending.
+   */
+  async settle(withinMs: number): Promise<boolean> {
+    const deadline = Date.now() + withinMs;
+    while (this.journal.pending) {
+      if (!this.tier?.available || Date.now() >= deadline) return false;
+      await this.replay();
+      if (this.journal.pending) await new Promise((resolve) => setTimeout(resolve, SETTLE_RETRY_MS));
+    }
+    return true;
   }
 
   /**

@@ -60,9 +60,16 @@ export class RedisTier {
     private readonly timeoutMs: number,
     breakerThreshold: number,
     breakerResetMs: number,
+    breakerWindowMs: number,
     private readonly events: EventEmitter2,
   ) {
-    this.breaker = new CircuitBreaker(breakerThreshold, breakerResetMs, (state) => this.onBreaker(state));
+    this.breaker = new CircuitBreaker(
+      breakerThreshold,
+      breakerResetMs,
+      (state) => this.onBreaker(state),
+      Date.now,
+      breakerWindowMs,
+    );
   }
 
   get available(): boolean {
@@ -90,7 +97,13 @@ export class RedisTier {
       const result = await Promise.race([
         fn(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
+          // Timers run before I/O in each event-loop turn: after a turn blocked longer than the timeout, the
+          // timer would fire while the reply already waits in the socket. setImmediate runs after this turn's I/O,
+          // so a reply that has arrived wins, and the timeout measures Redis, not our own event-loop lag.
+          timer = setTimeout(
+            () => setImmediate(() => reject(new Error(`timed out after ${this.timeoutMs} ms`))),
+            this.timeoutMs,
+          );
         }),
       ]);
       this.breaker.success();

@@ -41,6 +41,8 @@ export interface AppConfig {
     operationTimeoutMs: number;
     breakerThreshold: number;
     breakerResetMs: number;
+    /** How long failures must go on before the breaker opens (a burst shorter than this does not). */
+    breakerWindowMs: number;
     /** Fetch lease of a missing key (one instance fetches, the others wait); extended while the fetch runs. */
     fetchLeaseMs: number;
     l1MaxEntries: number;
@@ -325,6 +327,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       operationTimeoutMs: r.duration('CACHE_OPERATION_TIMEOUT', 50),
       breakerThreshold: r.int('CACHE_BREAKER_THRESHOLD', 5, 1, 1000),
       breakerResetMs: r.duration('CACHE_BREAKER_RESET', 5_000),
+      breakerWindowMs: r.duration('CACHE_BREAKER_WINDOW', 250),
       fetchLeaseMs: atLeast(r, 'CACHE_FETCH_LEASE', 5_000, 100, '100ms'),
       l1MaxEntries: r.int('CACHE_L1_MAX_ENTRIES', 10_000, 0, 10_000_000),
       l1MaxBytes: r.int('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 0, 8 * 1024 * 1024 * 1024),

@@ -134,6 +134,26 @@ describe('CircuitBreaker', () => {
     expect(breaker.allow()).toBe(true);
   });
 
+  it('opens only when failures go on for its window: a burst of timeouts from one stalled moment does not', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker(3, 1000, undefined, () => now, 250);
+    for (let i = 0; i < 10; i++) breaker.failure(); // every call in flight during one stall, at once
+    expect(breaker.state).toBe('closed');
+    breaker.success(); // the link answers again: the run of failures is over
+    now = 300;
+    breaker.failure();
+    breaker.failure();
+    breaker.failure();
+    expect(breaker.state).toBe('closed'); // a new run, not yet long enough
+    now = 549;
+    breaker.failure();
+    expect(breaker.state).toBe('closed');
+    now = 550;
+    breaker.failure(); // still failing 250 ms after this run began
+    expect(breaker.state).toBe('open');
+    expect(breaker.allow()).toBe(false);
+  });
+
   it('stays open on a late success of a call made before it opened; only the probe closes it', () => {
     let now = 0;
     const breaker = new CircuitBreaker(2, 1000, undefined, () => now);

@@ -34,6 +34,7 @@ import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from '.
       CACHE_PREFIX: `cf${randomBytes(4).toString('hex')}`,
       CACHE_OPERATION_TIMEOUT: '200ms',
       CACHE_BREAKER_THRESHOLD: '2',
+      CACHE_BREAKER_WINDOW: '0ms',
       CACHE_BREAKER_RESET: '200ms',
     };
     a = await startCacheApp({ env: { ...env, REDIS_URL: proxy.urlFor(redis.url) }, db });

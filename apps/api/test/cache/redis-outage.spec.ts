@@ -20,6 +20,7 @@ describeServer('Redis outage', () => {
         REDIS_ENABLED: 'true',
         CACHE_OPERATION_TIMEOUT: '50ms',
         CACHE_BREAKER_THRESHOLD: '3',
+        CACHE_BREAKER_WINDOW: '0ms',
         CACHE_BREAKER_RESET: '300ms',
       },
       modules: [CacheTestModule],

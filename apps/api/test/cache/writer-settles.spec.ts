@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { FaultProxy } from '../../../../tools/faults/fault-proxy.js';
+import { CacheGroup, CacheKey } from '../../src/cache/cache-key.js';
+import { hasRedisServer, startOwnRedis, type OwnRedis } from '../support/servers.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { eventually, rawRedis, type CacheTestApp, startCacheApp } from './cache-test-app.js';
+
+/**
+ * Redis slow or silent for a moment (a few timeouts, not an outage: the breaker stays closed). A writer's
+ * invalidation that timed out is retried before the writer answers, so the change is in Redis, and on its way to
+ * every instance, by the time anyone could ask for the new value.
+ */
+(hasRedisServer ? describe : describe.skip)('writer settles its invalidations', () => {
+  let redis: OwnRedis;
+  let proxy: FaultProxy;
+  let db: TestDatabase;
+  let a: CacheTestApp;
+  let b: CacheTestApp;
+  let n = 0;
+
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+    proxy = await FaultProxy.start(redis.url);
+    db = await createTestDatabase();
+    const env = {
+      REDIS_ENABLED: 'true',
+      CACHE_PREFIX: `ws${randomBytes(4).toString('hex')}`,
+      CACHE_OPERATION_TIMEOUT: '100ms',
+      // A few timeouts in a row must not open the breaker here: this is about Redis answering late, not away.
+      CACHE_BREAKER_THRESHOLD: '50',
+    };
+    a = await startCacheApp({ env: { ...env, REDIS_URL: proxy.urlFor(redis.url) }, db });
+    b = await startCacheApp({ env: { ...env, REDIS_URL: redis.url }, db });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await proxy?.close();
+    await redis?.stop();
+    await db?.drop();
+  });
+  afterEach(() => proxy.heal());
+
+  async function cachedEverywhere(key: string): Promise<void> {
+    expect(await eventually(async () => (await a.cache.probe()).reachable, 5_000, 20)).toBe(true);
+    await a.cache.set(key, 'old');
+    expect(await a.cache.get(key)).toBe('old');
+    expect(await b.cache.get(key)).toBe('old');
+  }
+
+  for (const fault of ['silent', 'slow'] as const) {
+    it(`Redis ${fault} for 400 ms: the league's invalidation is in Redis when the writer's call returns`, async () => {
+      const leagueId = 5000 + n++;
+      const key = CacheKey.league(leagueId);
+      const page = CacheKey.leaderboard(leagueId, 1);
+      await cachedEverywhere(key);
+      await cachedEverywhere(page);
+      const raw = await rawRedis(redis.url);
+      const generation = `${a.config.cache.prefix}#gen:${CacheGroup.leaderboard(leagueId)}`;
+      const before = Number((await raw.get(generation)) ?? 0);
+
+      // Silent: nothing gets through (held, delivered when it heals). Slow: every chunk waits 150 ms each way.
+      if (fault === 'silent') proxy.blackhole();
+      else proxy.setDelay(150);
+      const healing = setTimeout(() => proxy.heal(), 400);
+      try {
+        await a.invalidator.invalidateLeague(leagueId);
+        // Without retries the call returned after the first timeouts, with both changes still waiting.
+        expect(await raw.exists(`${a.config.cache.prefix}:${key}`)).toBe(0);
+        expect(Number(await raw.get(generation))).toBeGreaterThan(before);
+      } finally {
+        clearTimeout(healing);
+        await raw.close();
+      }
+      expect((await a.cache.getStats()).breaker_state).toBe('closed');
+      // And the other instance drops its L1 copies on the message that followed.
+      expect(await eventually(async () => (await b.cache.get(key)) === undefined, 5_000, 20)).toBe(true);
+      expect(await eventually(async () => (await b.cache.get(page)) === undefined, 5_000, 20)).toBe(true);
+    });
+  }
+});
