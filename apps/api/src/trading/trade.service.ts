@@ -48,6 +48,9 @@ export interface PlacedOrder {
  * Order execution. One transaction per order; the member row is locked FOR UPDATE first, so a member's
  * concurrent orders run one after the other and each sees the cash and positions the previous one left.
  */
+/** Longest a committed trade waits for its cache invalidation: a guard against a hang, above the cache's own bounds. */
+const INVALIDATION_GUARD_MS = 2_000;
+
 @Injectable()
 export class TradeService {
   private readonly logger = new Logger(TradeService.name);
@@ -202,12 +205,19 @@ export class TradeService {
     });
     if (placed.replayed) return placed;
     const { result } = placed;
-    // Committed: drop what the trade changed before answering, so the trader's next read sees it (the in-process
-    // entries go at once; Redis and event handlers get a bounded wait, then finish behind the response).
-    await finishWithin(
-      'Trade follow-up',
-      Promise.all([
+    // Committed: drop what the trade changed before answering, so that neither the trader nor anyone else reads the
+    // old figures through any instance once the trade is answered. The cache layer bounds that wait itself (it
+    // gives up at once while Redis is away and retries a timeout for at most a second); INVALIDATION_GUARD_MS only
+    // stops a hang. Event handlers get TRADE_POST_COMMIT_TIMEOUT, then finish behind the response.
+    await Promise.all([
+      finishWithin(
+        'Trade invalidation',
         this.invalidator.invalidateTradeImpact(user.id, leagueId, result.trade.symbol),
+        INVALIDATION_GUARD_MS,
+        this.logger,
+      ),
+      finishWithin(
+        'Trade event handlers',
         this.events.emitAsync(DomainEvent.TradeExecuted, {
           tradeId: result.trade.id,
           leagueId,
@@ -217,10 +227,10 @@ export class TradeService {
           quantity: order.quantity,
           at: now,
         } satisfies TradeExecutedEvent),
-      ]),
-      limits.postCommitTimeoutMs,
-      this.logger,
-    );
+        limits.postCommitTimeoutMs,
+        this.logger,
+      ),
+    ]);
     return placed;
   }
 

@@ -1,19 +1,33 @@
 import { CacheKey } from '../../src/cache/cache-key.js';
-import { MODES, modeEnv, rawRedis, sleep, startCacheApp, type CacheTestApp } from './cache-test-app.js';
+import { hasRedisServer, startRedisCluster, type OwnRedisCluster } from '../support/servers.js';
+import { HAS_REDIS, MODES, modeEnv, rawRedis, sleep, startCacheApp, type CacheTestApp } from './cache-test-app.js';
 
-describe.each(MODES)('CacheService (%s)', (mode) => {
+/** Each mode: one Redis server, no Redis, and a local three-master Redis Cluster (when redis-server is installed). */
+const ALL_MODES: ['redis' | 'memory' | 'cluster'][] = [
+  ...MODES,
+  ...(HAS_REDIS && hasRedisServer ? [['cluster'] as ['cluster']] : []),
+];
+
+describe.each(ALL_MODES)('CacheService (%s)', (mode) => {
   let t: CacheTestApp;
+  let cluster: OwnRedisCluster | null = null;
   beforeAll(async () => {
-    t = await startCacheApp({ env: modeEnv(mode) });
+    cluster = mode === 'cluster' ? await startRedisCluster() : null;
+    t = await startCacheApp({
+      env: cluster ? modeEnv('redis', { REDIS_CLUSTER_NODES: cluster.nodes.join(',') }) : modeEnv(mode as 'redis'),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await cluster?.stop();
   });
-  afterAll(() => t.close());
   beforeEach(async () => {
     await t.cache.clear();
     await t.cache.resetStats();
   });
 
   it('reports its backend', () => {
-    expect(t.cache.backend).toBe(mode);
+    expect(t.cache.backend).toBe(mode === 'memory' ? 'memory' : 'redis');
   });
 
   it('get misses with undefined, returns what set stored, and delete removes it', async () => {
@@ -236,7 +250,7 @@ describe.each(MODES)('CacheService (%s)', (mode) => {
       total_requests: 4,
       hit_rate_percent: 50,
       l1_hits: 2,
-      backend: mode,
+      backend: mode === 'memory' ? 'memory' : 'redis',
       breaker_state: 'closed',
     });
     expect(stats.by_type.league).toEqual({ hits: 2, misses: 1, sets: 1, deletes: 1, hit_rate_percent: 66.67 });

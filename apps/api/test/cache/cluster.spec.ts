@@ -141,7 +141,8 @@ describeCluster('cache, leases and stats on a Redis Cluster', () => {
     expect(await b.cache.deletePattern('leaderboard:5:*')).toBe(40);
     expect((await keysPerMaster(`${prefix}:leaderboard:5:*`)).flat()).toEqual([]);
     expect(await raw.get(physical(CacheKey.league(5)))).not.toBeNull();
-    expect(await a.cache.get(board[0]!)).toBeUndefined();
+    // A's L1 copy goes when the bus delivers B's pattern delete (bounded loosely: the machine may be busy).
+    expect(await eventually(async () => (await a.cache.get(board[0]!)) === undefined, 2_000)).toBe(true);
 
     for (const key of board) await a.cache.set(key, i(key));
     await b.cache.clear();
