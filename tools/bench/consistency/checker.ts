@@ -38,6 +38,8 @@ export interface StaleRead {
   /** How long before the read began the value had been replaced (0 when unknown). */
   staleForMs: number;
   faults: FaultKind[];
+  /** How the instance answered it (X-Cache: HIT, MISS, STALE), when it said. */
+  cache?: string;
 }
 
 export interface ConsistencyOptions {
@@ -192,6 +194,7 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
                 expected: String(verdict.expectedCents / 100),
                 got: String(row.cash),
                 staleForMs: Math.max(0, at - verdict.staleSince),
+                cache: answer.headers['x-cache'],
               },
               at,
               verdict.staleSince,

@@ -150,8 +150,12 @@ export class SessionService {
 
   async revoke(sessionId: string): Promise<void> {
     await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
-    // After the commit: here at once; other instances hear it from PostgreSQL (and from the cache bus).
-    this.changed(sessionId);
+    // After the commit: here at once; other instances hear it from PostgreSQL and from the cache bus. The logout is
+    // answered once the cached copy is gone from Redis and the bus has the message (bounded by the cache layer), so
+    // the next request on another instance does not race the notification.
+    this.recheck.set(sessionId, true);
+    await this.cache.delete(CacheKey.session(sessionId)).catch(() => undefined);
+    await this.cache.settleInvalidations();
   }
 
   /** A user's role or name changed: their live sessions are resolved afresh. */
