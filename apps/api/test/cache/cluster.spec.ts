@@ -178,6 +178,10 @@ describeCluster('cache, leases and stats on a Redis Cluster', () => {
       return { rows: [1, 2, 3] };
     };
     const key = CacheKey.leaderboard(40, 1);
+    // Start from a settled state: an invalidation of an earlier test still pending on an instance (a clear that
+    // missed Redis on a busy machine) keeps that instance from reading the other's result from Redis.
+    expect(await a.cache.settleInvalidations(5_000)).toBe(true);
+    expect(await b.cache.settleInvalidations(5_000)).toBe(true);
     const all = await Promise.all([
       ...Array.from({ length: 100 }, () => a.cache.getOrFetch(key, fetch)),
       ...Array.from({ length: 100 }, () => b.cache.getOrFetch(key, fetch)),
