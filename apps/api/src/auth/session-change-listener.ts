@@ -42,7 +42,7 @@ export class SessionChangeListener implements OnApplicationBootstrap, OnApplicat
     if (this.stopped || !this.config.databaseUrl) return;
     const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'league-sessions' });
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) this.sessions.changed(message.payload);
+      if (message.channel === CHANNEL && message.payload) void this.sessions.changed(message.payload);
     });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));

@@ -60,10 +60,10 @@ export class SessionService {
   }
 
   /** The session changed in PostgreSQL: drop cached copies and resolve it from PostgreSQL until they are gone. */
-  changed(sessionId: string): void {
-    if (!/^[0-9a-f]{64}$/.test(sessionId)) return;
+  changed(sessionId: string): Promise<void> {
+    if (!/^[0-9a-f]{64}$/.test(sessionId)) return Promise.resolve();
     this.recheck.set(sessionId, true);
-    this.cache.delete(CacheKey.session(sessionId)).catch(() => undefined);
+    return this.cache.delete(CacheKey.session(sessionId)).catch(() => undefined);
   }
 
   /** Whether PostgreSQL's session notifications reach this instance. */
@@ -153,8 +153,7 @@ export class SessionService {
     // After the commit: here at once; other instances hear it from PostgreSQL and from the cache bus. The logout is
     // answered once the cached copy is gone from Redis and the bus has the message (bounded by the cache layer), so
     // the next request on another instance does not race the notification.
-    this.recheck.set(sessionId, true);
-    await this.cache.delete(CacheKey.session(sessionId)).catch(() => undefined);
+    await this.changed(sessionId);
     await this.cache.settleInvalidations();
   }
 
@@ -165,6 +164,6 @@ export class SessionService {
       `SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()`,
       [event.userId],
     );
-    for (const row of rows) this.changed(row.id);
+    for (const row of rows) void this.changed(row.id);
   }
 }

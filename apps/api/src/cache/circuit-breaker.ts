@@ -4,8 +4,8 @@ import type { BreakerState } from '@league/contracts';
  * Stops calling Redis after `threshold` consecutive failures spread over at least `windowMs`, so an outage costs one
  * fast "no" per request instead of one timeout. The window keeps a burst from opening it: the calls in flight
  * during one stalled moment (a busy machine, a GC pause) all time out together, and an open breaker would hold back
- * invalidations for `resetMs` for what was over in milliseconds. After `resetMs` a single probe is let through (half-open): success closes the
- * breaker, failure opens it again for another `resetMs`. Only the probe decides: a late success of a call that
+ * invalidations for `resetMs` for what was over in milliseconds. After `resetMs` a single probe is let through
+ * (half-open): success closes the breaker, failure opens it again for another `resetMs`. Only the probe decides: a late success of a call that
  * started before the breaker opened says nothing about the link now, so under partial slowness the breaker stays
  * open instead of flapping.
  */
