@@ -159,6 +159,7 @@ export const DEFAULT_SCHEDULES: Record<string, string> = {
   warm_leaderboards: '0 */4 * * * *',
   warm_popular_stocks: '30 * * * * *',
   warm_user_stats: '0 */8 * * * *',
+  warm_monitoring: '*/10 * * * * *',
   quote_tick: '*/5 * * * * *',
   health_probe: '*/15 * * * * *',
   retention: '0 17 3 * * *',

@@ -13,6 +13,13 @@ export const MonitoringTtl = {
   risk: 30_000,
 } as const;
 
+/** One cached monitoring read: its key, its computation and how long its result stays fresh. */
+export interface MonitoringRead<T> {
+  key: string;
+  fetch: () => Promise<T>;
+  ttlMs: number;
+}
+
 type Part = string | number | undefined;
 const key = (...parts: Part[]) => ['monitoring', ...parts.map((p) => (p === undefined ? '-' : String(p)))].join(':');
 

@@ -5,6 +5,7 @@ import { AlertTriggers } from './alert-triggers.js';
 import { AlertWebhook } from './alert-webhook.js';
 import { AlertsController } from './alerts.controller.js';
 import { AuditLogReader } from './audit-log-reader.service.js';
+import { DashboardReads } from './dashboard-reads.js';
 import { DashboardAssets } from './dashboard-assets.js';
 import { HealthChecker } from './health-checker.service.js';
 import { LeagueArchive } from './league-archive.service.js';
@@ -53,6 +54,7 @@ import { WindowCounter } from './window-counter.js';
     AuditLogReader,
     LeagueArchive,
     DashboardAssets,
+    DashboardReads,
   ],
   exports: [
     HealthChecker,
@@ -62,6 +64,7 @@ import { WindowCounter } from './window-counter.js';
     SystemMetrics,
     UserActivityMonitor,
     RequestMetrics,
+    DashboardReads,
   ],
 })
 export class MonitoringModule {}

@@ -4,7 +4,7 @@ import type { DatabaseStats, PerformanceMetrics, RealtimeStats, SystemOverview }
 import { CACHE_STATUS, type CacheStatusSource } from '../cache/cache-status.js';
 import { CacheService } from '../cache/cache.service.js';
 import { AlertManager } from './alert-manager.service.js';
-import { MonitoringKey, MonitoringTtl } from './monitoring-cache.js';
+import { MonitoringKey, MonitoringTtl, type MonitoringRead } from './monitoring-cache.js';
 import { ProcessMetrics } from './process-metrics.js';
 import { QueryTimer } from './query-timer.js';
 import { minuteSeries, RequestMetrics, routeLatencies } from './request-metrics.js';
@@ -30,7 +30,12 @@ export class SystemMetrics {
 
   /** Counts of users, leagues, the last 24 hours' trading and active alerts (cached for seconds). */
   getSystemOverview(): Promise<SystemOverview> {
-    return this.cache.getOrFetch(MonitoringKey.overview(), () => this.systemOverview(), MonitoringTtl.overview);
+    const read = this.overviewRead();
+    return this.cache.getOrFetch(read.key, read.fetch, read.ttlMs);
+  }
+
+  overviewRead(): MonitoringRead<SystemOverview> {
+    return { key: MonitoringKey.overview(), fetch: () => this.systemOverview(), ttlMs: MonitoringTtl.overview };
   }
 
   private async systemOverview(): Promise<SystemOverview> {
@@ -75,18 +80,23 @@ export class SystemMetrics {
 
   /** Rows per table, size and connections (cached for seconds); the query timings are always current. */
   async getDatabaseStats(): Promise<DatabaseStats> {
-    const stats = await this.cache.getOrFetch(
-      MonitoringKey.database(),
-      () => this.databaseStats(),
-      MonitoringTtl.database,
-    );
+    const read = this.databaseRead();
+    const stats = await this.cache.getOrFetch(read.key, read.fetch, read.ttlMs);
     return { ...stats, queries: this.queries.timings() };
+  }
+
+  databaseRead(): MonitoringRead<Omit<DatabaseStats, 'queries'>> {
+    return { key: MonitoringKey.database(), fetch: () => this.databaseStats(), ttlMs: MonitoringTtl.database };
   }
 
   private async databaseStats(): Promise<Omit<DatabaseStats, 'queries'>> {
     const estimates: Array<{ name: string; estimate: number }> = await this.db.query(
-      `SELECT c.relname AS name, c.reltuples::float8 AS estimate
+      // A table never analyzed has reltuples -1: the statistics' live-row count stands in, so a freshly loaded
+      // big table is not counted row by row.
+      `SELECT c.relname AS name,
+              CASE WHEN c.reltuples >= 0 THEN c.reltuples ELSE coalesce(s.n_live_tup, 0) END::float8 AS estimate
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> 'migrations'
         ORDER BY c.relname`,
     );

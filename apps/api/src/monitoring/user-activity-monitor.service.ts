@@ -14,7 +14,7 @@ import type {
 } from '@league/contracts';
 import { CacheService } from '../cache/cache.service.js';
 import { iso } from './alert-row.js';
-import { MonitoringKey, MonitoringTtl } from './monitoring-cache.js';
+import { MonitoringKey, MonitoringTtl, type MonitoringRead } from './monitoring-cache.js';
 import { assessRisk, riskCandidatesQuery } from './risk-rules.js';
 import { TradeRollups } from './trade-rollups.service.js';
 
@@ -38,17 +38,22 @@ export class UserActivityMonitor {
   ) {}
 
   /** Users whose last login is today (UTC), latest first by default, with their league count and trades today. */
-  getActiveUsersToday(
+  getActiveUsersToday(...args: Parameters<UserActivityMonitor['activeUsersTodayRead']>): Promise<Page<ActiveUser>> {
+    const read = this.activeUsersTodayRead(...args);
+    return this.cache.getOrFetch(read.key, read.fetch, read.ttlMs);
+  }
+
+  activeUsersTodayRead(
     page = 1,
     pageSize = 50,
     sort: ActiveUserSort = 'last_login',
     order: SortOrder = 'desc',
-  ): Promise<Page<ActiveUser>> {
-    return this.cache.getOrFetch(
-      MonitoringKey.activeUsers(page, pageSize, sort, order),
-      () => this.activeUsersToday(page, pageSize, sort, order),
-      MonitoringTtl.activeUsers,
-    );
+  ): MonitoringRead<Page<ActiveUser>> {
+    return {
+      key: MonitoringKey.activeUsers(page, pageSize, sort, order),
+      fetch: () => this.activeUsersToday(page, pageSize, sort, order),
+      ttlMs: MonitoringTtl.activeUsers,
+    };
   }
 
   private async activeUsersToday(
@@ -91,12 +96,17 @@ export class UserActivityMonitor {
   }
 
   /** Trades over [to - hours, to) (`to` defaults to now): totals, buy/sell split, top symbols, an hourly series. */
-  getTradingActivity(hours = 24, to?: Date): Promise<TradingActivity> {
-    return this.cache.getOrFetch(
-      MonitoringKey.tradingActivity(hours, to),
-      () => this.tradingActivity(hours, to ?? new Date()),
-      MonitoringTtl.tradingActivity,
-    );
+  getTradingActivity(...args: Parameters<UserActivityMonitor['tradingActivityRead']>): Promise<TradingActivity> {
+    const read = this.tradingActivityRead(...args);
+    return this.cache.getOrFetch(read.key, read.fetch, read.ttlMs);
+  }
+
+  tradingActivityRead(hours = 24, to?: Date): MonitoringRead<TradingActivity> {
+    return {
+      key: MonitoringKey.tradingActivity(hours, to),
+      fetch: () => this.tradingActivity(hours, to ?? new Date()),
+      ttlMs: MonitoringTtl.tradingActivity,
+    };
   }
 
   private async tradingActivity(hours: number, to: Date): Promise<TradingActivity> {
@@ -145,13 +155,18 @@ export class UserActivityMonitor {
   }
 
   /** Leagues by trades over the last `hours` (busiest first by default), with member counts. */
-  getLeagueActivity(options: LeagueActivityOptions = {}): Promise<Page<LeagueActivity>> {
+  getLeagueActivity(...args: Parameters<UserActivityMonitor['leagueActivityRead']>): Promise<Page<LeagueActivity>> {
+    const read = this.leagueActivityRead(...args);
+    return this.cache.getOrFetch(read.key, read.fetch, read.ttlMs);
+  }
+
+  leagueActivityRead(options: LeagueActivityOptions = {}): MonitoringRead<Page<LeagueActivity>> {
     const { hours = 24, page = 1, pageSize = 50, status, sort = 'trade_count', order = 'desc' } = options;
-    return this.cache.getOrFetch(
-      MonitoringKey.leagueActivity(hours, status, page, pageSize, sort, order),
-      () => this.leagueActivity({ hours, page, pageSize, status, sort, order }),
-      MonitoringTtl.leagueActivity,
-    );
+    return {
+      key: MonitoringKey.leagueActivity(hours, status, page, pageSize, sort, order),
+      fetch: () => this.leagueActivity({ hours, page, pageSize, status, sort, order }),
+      ttlMs: MonitoringTtl.leagueActivity,
+    };
   }
 
   private async leagueActivity(
@@ -207,12 +222,17 @@ export class UserActivityMonitor {
   }
 
   /** Daily active users (logged in or traded), leagues and users created per day, over the last `days` (UTC). */
-  getEngagementMetrics(days = 30): Promise<EngagementMetrics> {
-    return this.cache.getOrFetch(
-      MonitoringKey.engagement(days),
-      () => this.engagementMetrics(days),
-      MonitoringTtl.engagement,
-    );
+  getEngagementMetrics(...args: Parameters<UserActivityMonitor['engagementMetricsRead']>): Promise<EngagementMetrics> {
+    const read = this.engagementMetricsRead(...args);
+    return this.cache.getOrFetch(read.key, read.fetch, read.ttlMs);
+  }
+
+  engagementMetricsRead(days = 30): MonitoringRead<EngagementMetrics> {
+    return {
+      key: MonitoringKey.engagement(days),
+      fetch: () => this.engagementMetrics(days),
+      ttlMs: MonitoringTtl.engagement,
+    };
   }
 
   private async engagementMetrics(days: number): Promise<EngagementMetrics> {
@@ -263,16 +283,23 @@ export class UserActivityMonitor {
    * round trips, new accounts trading heavily. Highest score first by default.
    */
   getUserRiskAssessment(
+    ...args: Parameters<UserActivityMonitor['userRiskAssessmentRead']>
+  ): Promise<Page<RiskAssessment>> {
+    const read = this.userRiskAssessmentRead(...args);
+    return this.cache.getOrFetch(read.key, read.fetch, read.ttlMs);
+  }
+
+  userRiskAssessmentRead(
     page = 1,
     pageSize = 50,
     sort: RiskSort = 'score',
     order: SortOrder = 'desc',
-  ): Promise<Page<RiskAssessment>> {
-    return this.cache.getOrFetch(
-      MonitoringKey.risk(page, pageSize, sort, order),
-      () => this.riskAssessment(page, pageSize, sort, order),
-      MonitoringTtl.risk,
-    );
+  ): MonitoringRead<Page<RiskAssessment>> {
+    return {
+      key: MonitoringKey.risk(page, pageSize, sort, order),
+      fetch: () => this.riskAssessment(page, pageSize, sort, order),
+      ttlMs: MonitoringTtl.risk,
+    };
   }
 
   private async riskAssessment(

@@ -22,6 +22,8 @@ const WINDOW = { WARM_ACTIVITY_WINDOW: '7d' };
 const LEAGUES = 5;
 const SYMBOLS = 4;
 const USERS = 6;
+/** The main dashboard's monitoring reads (DashboardReads). */
+const DASHBOARD_READS = 7;
 const EXPIRATIONS = 2;
 
 const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -43,7 +45,8 @@ async function keysInRedis(prefix: string): Promise<string[]> {
     for await (const batch of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) {
       for (const key of batch) keys.push(key.slice(prefix.length + 1));
     }
-    return keys.filter((k) => !k.startsWith('session:')).sort();
+    // Sessions and the request metrics' minute buckets live under the prefix too; they are not warmed entries.
+    return keys.filter((k) => !k.startsWith('session:') && !k.startsWith('monitoring:{requests}')).sort();
   });
 }
 
@@ -194,7 +197,7 @@ describe('cache warming (Redis)', () => {
 
   it('warmAll runs every warmer and answers the total', async () => {
     const written = await warmer.warmAll();
-    expect(written).toBe(LEAGUES + SYMBOLS * (1 + EXPIRATIONS) + USERS);
+    expect(written).toBe(LEAGUES + SYMBOLS * (1 + EXPIRATIONS) + USERS + DASHBOARD_READS);
     expect(await keysInRedis(prefix())).toHaveLength(written);
   });
 
@@ -293,9 +296,9 @@ describe('cache warming (Redis)', () => {
     const warm = (target: string, token = admin.token) =>
       t.request<WarmCacheResponse>({ method: 'POST', url: '/admin/monitoring/cache/warm', token, body: { target } });
 
-    it('registers the three warm jobs', () => {
+    it('registers the four warm jobs', () => {
       const runner = t.app.get(JobRunner);
-      for (const job of ['warm_leaderboards', 'warm_popular_stocks', 'warm_user_stats']) {
+      for (const job of ['warm_leaderboards', 'warm_popular_stocks', 'warm_user_stats', 'warm_monitoring']) {
         expect(runner.isRegistered(job)).toBe(true);
       }
     });
@@ -304,7 +307,12 @@ describe('cache warming (Redis)', () => {
       ['leaderboards', ['warm_leaderboards'], LEAGUES],
       ['stocks', ['warm_popular_stocks'], SYMBOLS * (1 + EXPIRATIONS)],
       ['user_stats', ['warm_user_stats'], USERS],
-      ['all', ['warm_leaderboards', 'warm_popular_stocks', 'warm_user_stats'], LEAGUES + SYMBOLS * 3 + USERS],
+      ['monitoring', ['warm_monitoring'], DASHBOARD_READS],
+      [
+        'all',
+        ['warm_leaderboards', 'warm_popular_stocks', 'warm_user_stats', 'warm_monitoring'],
+        LEAGUES + SYMBOLS * 3 + USERS + DASHBOARD_READS,
+      ],
     ])('POST /admin/monitoring/cache/warm {target: %s} runs its jobs and fills their keys', async (target, jobs, n) => {
       const res = await warm(target);
       expect(res.status).toBe(200);
@@ -323,10 +331,12 @@ describe('cache warming (Redis)', () => {
       expect(audit).toEqual({ actor_id: admin.id, target: `cache:${target}` });
     });
 
-    it('answers 400 for another target, listing the four, and 403 to a non-admin', async () => {
+    it('answers 400 for another target, listing the five, and 403 to a non-admin', async () => {
       const res = await warm('sessions');
       expect(res.status).toBe(400);
-      expect((res.body as any).message).toBe('target must be one of: all, leaderboards, stocks, user_stats');
+      expect((res.body as any).message).toBe(
+        'target must be one of: all, leaderboards, monitoring, stocks, user_stats',
+      );
       expect((await warm('all', user.token)).status).toBe(403);
     });
   });

@@ -144,6 +144,7 @@ function WarmControls() {
           <option value="leaderboards">leaderboards</option>
           <option value="stocks">stocks</option>
           <option value="user_stats">user stats</option>
+          <option value="monitoring">dashboard figures</option>
         </select>
       </label>
       <button type="button" onClick={() => warm.mutate(target)} disabled={warm.isPending}>

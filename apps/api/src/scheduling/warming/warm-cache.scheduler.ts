@@ -3,6 +3,8 @@ import { CacheService } from '../../cache/cache.service.js';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.token.js';
 import { upcomingExpirations } from '../../market/option-contract.js';
+import { DashboardReads } from '../../monitoring/dashboard-reads.js';
+import type { MonitoringRead } from '../../monitoring/monitoring-cache.js';
 import { CachedReads, type CachedRead } from '../../trading/cached-reads.js';
 import { WarmCandidates } from './warm-candidates.js';
 import { forEachLimited, WarmLimiter } from './warm-limiter.js';
@@ -34,6 +36,13 @@ export interface WarmTally {
 
 const FRESHNESS_BATCH = 500;
 
+/** A key a warmer keeps cached: its TTL and how to rewrite it. */
+interface WarmItem {
+  key: string;
+  ttlMs: number;
+  rewrite: () => Promise<unknown>;
+}
+
 export const emptyTally = (): WarmTally => ({ candidates: 0, written: 0, fresh: 0, failed: 0, firstError: null });
 
 /**
@@ -57,6 +66,7 @@ export class WarmCacheScheduler {
     private readonly cache: CacheService,
     private readonly reads: CachedReads,
     private readonly candidates: WarmCandidates,
+    private readonly dashboard: DashboardReads,
   ) {
     this.limiter = new WarmLimiter(config.warming.concurrency);
   }
@@ -67,6 +77,7 @@ export class WarmCacheScheduler {
       this.warmLeaderboards(options),
       this.warmPopularStocks(options),
       this.warmUserStats(undefined, options),
+      this.warmMonitoring(options),
     ]);
     return counts.reduce((a, b) => a + b, 0);
   }
@@ -77,7 +88,7 @@ export class WarmCacheScheduler {
       this.candidates.activeLeagues(this.config.warming.leagues, this.since()),
     );
     return this.warm(
-      leagues.map((id) => this.reads.leaderboardPage(id, 1)),
+      leagues.map((id) => this.trading(this.reads.leaderboardPage(id, 1))),
       options,
     );
   }
@@ -90,10 +101,12 @@ export class WarmCacheScheduler {
     const now = new Date();
     const expirations = upcomingExpirations(now).slice(0, this.config.warming.optionExpirations);
     return this.warm(
-      symbols.flatMap((symbol) => [
-        this.reads.quote(symbol),
-        ...expirations.map((expiration) => this.reads.optionsChain(symbol, expiration, now)),
-      ]),
+      symbols
+        .flatMap((symbol) => [
+          this.reads.quote(symbol),
+          ...expirations.map((expiration) => this.reads.optionsChain(symbol, expiration, now)),
+        ])
+        .map((read) => this.trading(read)),
       options,
     );
   }
@@ -104,13 +117,32 @@ export class WarmCacheScheduler {
       userIds ??
       (await this.limiter.run(() => this.candidates.mostActiveUsers(this.config.warming.users, this.since())));
     return this.warm(
-      [...new Set(ids)].map((id) => this.reads.userStats(id)),
+      [...new Set(ids)].map((id) => this.trading(this.reads.userStats(id))),
       options,
     );
   }
 
-  /** Writes the reads that are due (refresh-ahead), through the limiter; answers how many were written. */
-  private async warm(reads: CachedRead[], options: WarmOptions): Promise<number> {
+  /**
+   * The monitoring reads the main dashboard opens with (DashboardReads): with them fresh, an admin opening the
+   * dashboard, or the first one after a restart, waits for no monitoring query.
+   */
+  warmMonitoring(options: WarmOptions = {}): Promise<number> {
+    return this.warm(
+      this.dashboard.list().map((read) => this.monitoring(read)),
+      options,
+    );
+  }
+
+  private trading(read: CachedRead): WarmItem {
+    return { key: read.key, ttlMs: this.cache.ttlOfType(read.ttlType), rewrite: () => this.reads.refresh(read) };
+  }
+
+  private monitoring(read: MonitoringRead<unknown>): WarmItem {
+    return { key: read.key, ttlMs: read.ttlMs, rewrite: () => this.cache.refresh(read.key, read.fetch, read.ttlMs) };
+  }
+
+  /** Writes the keys that are due (refresh-ahead), through the limiter; answers how many were written. */
+  private async warm(reads: WarmItem[], options: WarmOptions): Promise<number> {
     const { signal, tally = emptyTally() } = options;
     signal?.throwIfAborted();
     const due = await this.due(reads, options.horizonMs ?? 0);
@@ -121,7 +153,7 @@ export class WarmCacheScheduler {
     let firstError: string | null = null;
     await forEachLimited(due, this.limiter, signal, async (read) => {
       try {
-        await this.reads.refresh(read);
+        await read.rewrite();
         written++;
       } catch (error) {
         // One league deleted or one symbol delisted since it was picked must not stop the others.
@@ -142,7 +174,7 @@ export class WarmCacheScheduler {
    * The reads whose key must be (re)written: missing, of an older generation, stale, or fresh for less than
    * max(refresh-ahead share of its TTL, horizon).
    */
-  private async due(reads: CachedRead[], horizonMs: number): Promise<CachedRead[]> {
+  private async due(reads: WarmItem[], horizonMs: number): Promise<WarmItem[]> {
     const left: Array<number | null> = [];
     // Batches keep each GETRANGE pipeline well inside the cache's per-operation timeout.
     for (let i = 0; i < reads.length; i += FRESHNESS_BATCH) {
@@ -151,7 +183,7 @@ export class WarmCacheScheduler {
     return reads.filter((read, i) => {
       const ms = left[i];
       if (ms === null) return true;
-      const threshold = Math.max(this.config.warming.refreshAhead * this.cache.ttlOfType(read.ttlType), horizonMs);
+      const threshold = Math.max(this.config.warming.refreshAhead * read.ttlMs, horizonMs);
       return ms < threshold;
     });
   }
