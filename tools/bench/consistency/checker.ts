@@ -38,6 +38,8 @@ export interface StaleRead {
   /** How long before the read began the value had been replaced (0 when unknown). */
   staleForMs: number;
   faults: FaultKind[];
+  /** When the read began (ms since the epoch). */
+  at: number;
   /** How the instance answered it (X-Cache: HIT, MISS, STALE), when it said. */
   cache?: string;
 }
@@ -129,14 +131,14 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
       report.errors[key] = (report.errors[key] ?? 0) + 1;
       if (answer && answer.status >= 500) report.serverErrors++;
     };
-    const stale = (read: Omit<StaleRead, 'faults'>, readStartedAt: number, staleSince?: number) => {
+    const stale = (read: Omit<StaleRead, 'faults' | 'at'>, readStartedAt: number, staleSince?: number) => {
       const ttl = SHARED_TTL_MS[read.operation];
       const since = staleSince ?? readStartedAt;
       if (ttl !== undefined && read.staleForMs <= ttl && options.log.redisUnreachableDuring(since, readStartedAt)) {
         report.toleratedStale++;
         return;
       }
-      report.stale.push({ ...read, faults: options.log.activeAt(readStartedAt) });
+      report.stale.push({ ...read, faults: options.log.activeAt(readStartedAt), at: readStartedAt });
     };
 
     /** The member's own portfolio: cash and every position exactly as PostgreSQL holds them now. */
@@ -313,7 +315,12 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
           // Ended: the very next use, on another instance, must be refused.
           await checkRevoked(member, member.token, 'session_after_logout', answer?.instance);
         }
-        member.token = await login(fleet, member.username);
+        // A login the fleet cannot answer is reported, and tried again before the member's next operation.
+        const fresh = await login(fleet, member.username).catch((error: Error) => {
+          report.errors[`login: ${error.message}`] = (report.errors[`login: ${error.message}`] ?? 0) + 1;
+          return '';
+        });
+        member.token = fresh;
       },
       async revoked_session(member) {
         if (!member.revoked.length) return run.me(member, 0);
@@ -346,6 +353,10 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
     );
     const act = async (member: Member) => {
       while (issued < options.ops && Date.now() < stopAt) {
+        if (!member.token) {
+          member.token = await login(fleet, member.username).catch(() => '');
+          if (!member.token) continue;
+        }
         issued++;
         await run[random.pick(weighted)](member, random.pick(leagues));
         options.onProgress?.(report.operations);

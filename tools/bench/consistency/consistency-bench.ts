@@ -1,7 +1,7 @@
 // `npm run bench:consistency -- --ops 100000`: the consistency checker against several API processes (tools/cluster)
 // while Redis and the instances fail. Writes docs/benchmarks/consistency.md.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestDatabase } from '../../../apps/api/test/support/test-database.js';
@@ -94,6 +94,8 @@ try {
     },
   });
   say(summarize(report));
+  // Every stale read with its instance, timing and X-Cache, for a closer look than the report's table.
+  writeFileSync(path.join(logDir, 'stale-reads.json'), JSON.stringify(report.stale, null, 1));
   writeConsistencyReport(path.join(root, 'docs/benchmarks/consistency.md'), report, {
     started,
     command: `npm run bench:consistency -- ${process.argv.slice(2).join(' ')}`,

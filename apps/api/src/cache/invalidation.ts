@@ -147,15 +147,18 @@ export class Invalidation {
 
   /**
    * Replays the journal until it is empty, within `withinMs`: a writer waits here, so that a change which missed
-   * Redis on a transient timeout reaches the other instances before the write is answered. Gives up at once while
-   * Redis is known to be away (breaker open, not connected): then the journal waits for it, as before.
+   * Redis (a timeout, or a breaker opened by a stall) reaches the other instances before the write is answered.
+   * The replay insists: past an open breaker, each step waiting up to the deadline. Gives up at once without a
+   * connection (Redis down: the journal waits for it, and readers elsewhere cannot reach Redis either).
    * True when nothing is pending.
    */
   async settle(withinMs: number): Promise<boolean> {
     const deadline = Date.now() + withinMs;
     while (this.journal.pending) {
-      if (!this.tier?.available || Date.now() >= deadline) return false;
-      await this.replay();
+      if (!this.tier?.connected || Date.now() >= deadline) return false;
+      // One replay at a time: a background one (breaker-bound) finishes first, then this writer's insists.
+      if (this.replaying) await this.replaying;
+      else await this.tier.insisting(deadline, () => this.replay());
       if (this.journal.pending) await new Promise((resolve) => setTimeout(resolve, SETTLE_RETRY_MS));
     }
     return true;

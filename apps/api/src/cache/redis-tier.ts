@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { BreakerState } from '@league/contracts';
@@ -13,6 +14,9 @@ export const FAILED: unique symbol = Symbol('cache.l2_failed');
 export type Outcome<T> = T | typeof FAILED;
 
 const ERROR_EVENT_INTERVAL_MS = 10_000;
+
+/** Set while a writer insists on delivering its invalidations (see RedisTier.insisting). */
+const insistence = new AsyncLocalStorage<{ until: number }>();
 /** Small steps: each SCAN or UNLINK stays well under a millisecond on the server, so other clients never wait. */
 const SCAN_COUNT = 200;
 const UNLINK_BATCH = 200;
@@ -86,7 +90,25 @@ export class RedisTier {
     return `${this.prefix}#${name}`;
   }
 
+  /** Whether the client holds a connection now (the breaker aside). */
+  get connected(): boolean {
+    return this.client.isReady;
+  }
+
+  /**
+   * Runs `fn` with every Redis operation it makes past an open breaker and with a timeout stretched to `until`
+   * (epoch ms): a writer delivering its invalidations before it answers. The breaker protects readers from waiting
+   * on a Redis that fails; a writer whose invalidation is held back leaves every other instance serving the old
+   * value, and an open breaker is often the trace of a stall already over. These operations neither open nor close
+   * the breaker (only its own probe does); without a connection they fail at once, as always.
+   */
+  insisting<T>(until: number, fn: () => Promise<T>): Promise<T> {
+    return insistence.run({ until }, fn);
+  }
+
   async run<T>(operation: string, key: string | undefined, fn: () => Promise<T>): Promise<Outcome<T>> {
+    const insist = insistence.getStore();
+    if (insist) return this.runInsisting(operation, key, fn, insist.until);
     if (!this.breaker.allow()) return FAILED;
     if (!this.client.isReady) {
       this.fail(operation, key, new Error('Redis not connected'));
@@ -110,6 +132,30 @@ export class RedisTier {
       return result;
     } catch (error) {
       this.fail(operation, key, error as Error);
+      return FAILED;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async runInsisting<T>(
+    operation: string,
+    key: string | undefined,
+    fn: () => Promise<T>,
+    until: number,
+  ): Promise<Outcome<T>> {
+    const waitMs = Math.max(this.timeoutMs, until - Date.now());
+    if (!this.client.isReady) return FAILED;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        fn(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => setImmediate(() => reject(new Error(`timed out after ${waitMs} ms`))), waitMs);
+        }),
+      ]);
+    } catch (error) {
+      this.report(operation, key, error as Error);
       return FAILED;
     } finally {
       clearTimeout(timer);
@@ -311,8 +357,13 @@ export class RedisTier {
   }
 
   private fail(operation: string, key: string | undefined, error: Error): void {
-    this.onFailure();
     this.breaker.failure();
+    this.report(operation, key, error);
+  }
+
+  /** Counts a failed operation and reports it (throttled per operation) as DomainEvent.CacheError. */
+  private report(operation: string, key: string | undefined, error: Error): void {
+    this.onFailure();
     const now = Date.now();
     if (now - (this.lastErrorEvent.get(operation) ?? 0) < ERROR_EVENT_INTERVAL_MS) return;
     this.lastErrorEvent.set(operation, now);

@@ -207,8 +207,9 @@ export class TradeService {
     const { result } = placed;
     // Committed: drop what the trade changed before answering, so that neither the trader nor anyone else reads the
     // old figures through any instance once the trade is answered. The cache layer bounds that wait itself (it
-    // gives up at once while Redis is away and retries a timeout for at most a second); INVALIDATION_GUARD_MS only
-    // stops a hang. Event handlers get TRADE_POST_COMMIT_TIMEOUT, then finish behind the response.
+    // gives up at once without a connection to Redis, and retries a timeout or an open breaker for at most a
+    // second); INVALIDATION_GUARD_MS only stops a hang. Event handlers get TRADE_POST_COMMIT_TIMEOUT, then finish
+    // behind the response.
     await Promise.all([
       finishWithin(
         'Trade invalidation',

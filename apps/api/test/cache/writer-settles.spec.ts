@@ -79,3 +79,70 @@ import { eventually, rawRedis, type CacheTestApp, startCacheApp } from './cache-
     });
   }
 });
+
+/**
+ * The writer's breaker opened on a stall that is over (timeouts while the machine was busy): Redis answers again,
+ * but the breaker stays open for its reset time. The writer's invalidation goes past it, so the other instance
+ * drops the old value before the write is answered instead of serving it until the breaker's probe.
+ */
+(hasRedisServer ? describe : describe.skip)('writer settles past a breaker opened by a stall', () => {
+  let redis: OwnRedis;
+  let proxy: FaultProxy;
+  let db: TestDatabase;
+  let a: CacheTestApp;
+  let b: CacheTestApp;
+
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+    proxy = await FaultProxy.start(redis.url);
+    db = await createTestDatabase();
+    const env = {
+      REDIS_ENABLED: 'true',
+      CACHE_PREFIX: `wb${randomBytes(4).toString('hex')}`,
+      CACHE_OPERATION_TIMEOUT: '100ms',
+      // One timeout opens the breaker, and it stays open for the whole test: only the writer's insistence helps.
+      CACHE_BREAKER_THRESHOLD: '1',
+      CACHE_BREAKER_WINDOW: '0ms',
+      CACHE_BREAKER_RESET: '60s',
+    };
+    a = await startCacheApp({ env: { ...env, REDIS_URL: proxy.urlFor(redis.url) }, db });
+    b = await startCacheApp({ env: { ...env, REDIS_URL: redis.url }, db });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await proxy?.close();
+    await redis?.stop();
+    await db?.drop();
+  });
+
+  it("a league's invalidation reaches Redis and the other instance while the writer's breaker is open", async () => {
+    const leagueId = 7001;
+    const key = CacheKey.league(leagueId);
+    const page = CacheKey.leaderboard(leagueId, 1);
+    for (const k of [key, page]) {
+      await a.cache.set(k, 'old');
+      expect(await b.cache.get(k)).toBe('old');
+    }
+    const raw = await rawRedis(redis.url);
+    const generation = `${a.config.cache.prefix}#gen:${CacheGroup.leaderboard(leagueId)}`;
+    const before = Number((await raw.get(generation)) ?? 0);
+    try {
+      // The stall: one read times out and opens A's breaker; then Redis answers again.
+      proxy.blackhole();
+      await a.cache.get(CacheKey.league(leagueId + 1));
+      proxy.heal();
+      expect((await a.cache.getStats()).breaker_state).toBe('open');
+
+      await a.invalidator.invalidateLeague(leagueId);
+      expect(await raw.exists(`${a.config.cache.prefix}:${key}`)).toBe(0);
+      expect(Number(await raw.get(generation))).toBeGreaterThan(before);
+    } finally {
+      await raw.close();
+    }
+    expect(await eventually(async () => (await b.cache.get(key)) === undefined, 2_000, 20)).toBe(true);
+    expect(await eventually(async () => (await b.cache.get(page)) === undefined, 2_000, 20)).toBe(true);
+    // Readers on A still keep off Redis until the breaker's own probe.
+    expect((await a.cache.getStats()).breaker_state).toBe('open');
+  });
+});
