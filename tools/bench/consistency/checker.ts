@@ -78,6 +78,8 @@ export interface ConsistencyReport {
   failovers: number;
   unavailable: number;
   timeouts: number;
+  /** Each request not answered in time: its route, instance and when it was sent. */
+  timedOut: { route: string; instance: string; at: number }[];
 }
 
 interface Member {
@@ -114,6 +116,7 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
     failovers: 0,
     unavailable: 0,
     timeouts: 0,
+    timedOut: [],
   };
   try {
     const { members, leagues, symbols } = await setUp(fleet, report.users, report.leagues);
@@ -381,6 +384,7 @@ export async function runConsistency(options: ConsistencyOptions): Promise<Consi
     report.failovers = fleet.failovers;
     report.unavailable = fleet.unavailable;
     report.timeouts = fleet.timeouts;
+    report.timedOut = fleet.timedOut;
     return report;
   } finally {
     await truth.close();
@@ -395,11 +399,19 @@ function sameHoldings(
   return a.cash === b.cash && [...keys].every((k) => a.positions[k] === b.positions[k]);
 }
 
+const LOGIN_TIMEOUT_MS = 60_000;
+
 /** Logs in, waiting as told when the server is busy (503 or 429 with Retry-After, or no answer in time). */
 async function login(fleet: Fleet, username: string): Promise<string> {
   const giveUpAt = Date.now() + 120_000;
   for (;;) {
-    const answer = await fleet.call('/api/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
+    // A login queues for its password hash (scrypt, 128 MiB, bounded per instance): under this load it can wait
+    // longer than other requests, and a client that gives up early leaves its hash to run anyway.
+    const answer = await fleet.call('/api/auth/login', {
+      method: 'POST',
+      body: { username, password: PASSWORD },
+      timeoutMs: LOGIN_TIMEOUT_MS,
+    });
     if (answer?.status === 200) return answer.body.token;
     const busy = !answer || answer.status === 503 || answer.status === 429;
     if (!busy || Date.now() > giveUpAt) {

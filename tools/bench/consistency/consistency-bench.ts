@@ -96,6 +96,7 @@ try {
   say(summarize(report));
   // Every stale read with its instance, timing and X-Cache, for a closer look than the report's table.
   writeFileSync(path.join(logDir, 'stale-reads.json'), JSON.stringify(report.stale, null, 1));
+  writeFileSync(path.join(logDir, 'timed-out.json'), JSON.stringify(report.timedOut, null, 1));
   writeConsistencyReport(path.join(root, 'docs/benchmarks/consistency.md'), report, {
     started,
     command: `npm run bench:consistency -- ${process.argv.slice(2).join(' ')}`,

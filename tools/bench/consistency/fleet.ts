@@ -20,6 +20,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Prefer an instance other than this one (a read after a write goes elsewhere when it can). */
   avoid?: string;
+  /** How long to wait for the answer (default: the fleet's timeout). */
+  timeoutMs?: number;
 }
 
 /**
@@ -34,6 +36,8 @@ export class Fleet {
   unavailable = 0;
   /** Requests an instance accepted but did not answer within the timeout. */
   timeouts = 0;
+  /** The same, by method and route (ids as `:id`), with the instance and the fault log's time. */
+  readonly timedOut: { route: string; instance: string; at: number }[] = [];
 
   constructor(
     private readonly instances: () => Instance[],
@@ -54,6 +58,12 @@ export class Fleet {
         // No answer in time: a hung request, not a refused connection; never sent again (it may have run).
         if ((error as Error).name === 'TimeoutError') {
           this.timeouts++;
+          const route = `${options.method ?? 'GET'} ${path.split('?')[0].replace(/\/\d+/g, '/:id')}`;
+          this.timedOut.push({
+            route,
+            instance: instance.name,
+            at: Date.now() - (options.timeoutMs ?? this.timeoutMs),
+          });
           return null;
         }
         if (attempt === 0) this.failovers++;
@@ -78,7 +88,7 @@ export class Fleet {
         ...options.headers,
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(this.timeoutMs),
+      signal: AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
     });
     const text = await response.text();
     let body: unknown = text;

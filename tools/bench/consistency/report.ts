@@ -14,6 +14,9 @@ export function writeConsistencyReport(
   const groups = groupStale(report.stale);
   const operations = Object.entries(report.byOperation).sort((a, b) => b[1] - a[1]);
   const errors = Object.entries(report.errors);
+  const byRoute: Record<string, number> = {};
+  for (const t of report.timedOut) byRoute[t.route] = (byRoute[t.route] ?? 0) + 1;
+  const timedOut = Object.entries(byRoute).sort((a, b) => b[1] - a[1]);
   writeResults(
     file,
     `# Consistency under faults
@@ -58,6 +61,8 @@ and restarted.
 Operations: ${operations.map(([k, v]) => `${k} ${v}`).join(', ')}.
 
 ${errors.length ? `Unexpected answers: ${errors.map(([k, v]) => `${k}: ${v}`).join(', ')}.` : 'No unexpected answer.'}
+
+${timedOut.length ? `Not answered in 10 s, by route: ${timedOut.map(([k, v]) => `${k} ${v}`).join(', ')}.` : ''}
 
 ${
   groups.length
