@@ -9,6 +9,13 @@ import type { SingleFlight } from './single-flight.js';
 
 /** Pause between a writer's attempts to get its pending invalidations to Redis. */
 const SETTLE_RETRY_MS = 20;
+/**
+ * A writer stops insisting once Redis has answered nothing for this long: longer than a blip of the network or of
+ * Redis, shorter than a writer should wait for a Redis that has stopped.
+ */
+const SILENCE_MS = 500;
+/** Each insisting replay waits at most this long for its steps; the next one follows if Redis still answers. */
+const ROUND_MS = 200;
 
 /** What an invalidation removes; the same shapes travel on the bus. */
 export type Change =
@@ -148,17 +155,21 @@ export class Invalidation {
   /**
    * Replays the journal until it is empty, within `withinMs`: a writer waits here, so that a change which missed
    * Redis (a timeout, or a breaker opened by a stall) reaches the other instances before the write is answered.
-   * The replay insists: past an open breaker, each step waiting up to the deadline. Gives up at once without a
-   * connection (Redis down: the journal waits for it, and readers elsewhere cannot reach Redis either).
+   * The replay insists: past an open breaker, each round waiting up to ROUND_MS. Gives up at once without a
+   * connection, or once Redis has answered nothing for SILENCE_MS (stopped, or a link that silently drops): the
+   * journal then waits for it, and readers elsewhere cannot read Redis either.
    * True when nothing is pending.
    */
   async settle(withinMs: number): Promise<boolean> {
     const deadline = Date.now() + withinMs;
     while (this.journal.pending) {
-      if (!this.tier?.connected || Date.now() >= deadline) return false;
-      // One replay at a time: a background one (breaker-bound) finishes first, then this writer's insists.
+      const tier = this.tier;
+      // A Redis that has answered nothing for a while is stopped or cut off, not slow: do not wait for it.
+      if (!tier?.connected || tier.silentForMs > SILENCE_MS || Date.now() >= deadline) return false;
+      // One replay at a time: a background one (breaker-bound) finishes first, then this writer's insists, each
+      // round for at most ROUND_MS (a slow Redis answers meanwhile, late replies included, and the next round runs).
       if (this.replaying) await this.replaying;
-      else await this.tier.insisting(deadline, () => this.replay());
+      else await tier.insisting(Math.min(deadline, Date.now() + ROUND_MS), () => this.replay());
       if (this.journal.pending) await new Promise((resolve) => setTimeout(resolve, SETTLE_RETRY_MS));
     }
     return true;

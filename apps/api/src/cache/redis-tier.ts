@@ -90,9 +90,27 @@ export class RedisTier {
     return `${this.prefix}#${name}`;
   }
 
+  /** When Redis last answered an operation (even one that had timed out): a stopped Redis answers none. */
+  private lastAnswerAt = 0;
+
   /** Whether the client holds a connection now (the breaker aside). */
   get connected(): boolean {
     return this.client.isReady;
+  }
+
+  /** How long since Redis last answered anything (ms). */
+  get silentForMs(): number {
+    return Date.now() - this.lastAnswerAt;
+  }
+
+  /** `fn`'s promise, noting when it resolves, however late. */
+  private answered<T>(fn: () => Promise<T>): Promise<T> {
+    const pending = fn();
+    pending.then(
+      () => (this.lastAnswerAt = Date.now()),
+      () => undefined,
+    );
+    return pending;
   }
 
   /**
@@ -117,7 +135,7 @@ export class RedisTier {
     let timer: NodeJS.Timeout | undefined;
     try {
       const result = await Promise.race([
-        fn(),
+        this.answered(fn),
         new Promise<never>((_, reject) => {
           // Timers run before I/O in each event-loop turn: after a turn blocked longer than the timeout, the
           // timer would fire while the reply already waits in the socket. setImmediate runs after this turn's I/O,
@@ -149,7 +167,7 @@ export class RedisTier {
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
-        fn(),
+        this.answered(fn),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => setImmediate(() => reject(new Error(`timed out after ${waitMs} ms`))), waitMs);
         }),

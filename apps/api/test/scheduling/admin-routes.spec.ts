@@ -124,7 +124,7 @@ describe('scheduling: admin routes', () => {
       expect(unknown.status).toBe(400);
       // The warming module's four targets and this test's.
       expect((unknown.body as any).message).toBe(
-        'target must be one of: all, leaderboards, stocks, test_target, user_stats',
+        'target must be one of: all, leaderboards, monitoring, stocks, test_target, user_stats',
       );
     });
 
