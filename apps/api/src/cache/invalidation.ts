@@ -9,11 +9,8 @@ import type { SingleFlight } from './single-flight.js';
 
 /** Pause between a writer's attempts to get its pending invalidations to Redis. */
 const SETTLE_RETRY_MS = 20;
-/**
- * A writer stops insisting once Redis has answered nothing for this long: longer than a blip of the network or of
- * Redis, shorter than a writer should wait for a Redis that has stopped.
- */
-const SILENCE_MS = 500;
+/** After this long without an answer from Redis, a writer pings before insisting (and gives up if none comes). */
+const SILENCE_MS = 300;
 /** Each insisting replay waits at most this long for its steps; the next one follows if Redis still answers. */
 const ROUND_MS = 200;
 
@@ -156,16 +153,21 @@ export class Invalidation {
    * Replays the journal until it is empty, within `withinMs`: a writer waits here, so that a change which missed
    * Redis (a timeout, or a breaker opened by a stall) reaches the other instances before the write is answered.
    * The replay insists: past an open breaker, each round waiting up to ROUND_MS. Gives up at once without a
-   * connection, or once Redis has answered nothing for SILENCE_MS (stopped, or a link that silently drops): the
-   * journal then waits for it, and readers elsewhere cannot read Redis either.
+   * connection, and when Redis, silent for SILENCE_MS, does not answer a ping within ROUND_MS (stopped, or a link
+   * that silently drops): the journal then waits for it, and readers elsewhere cannot read Redis either.
    * True when nothing is pending.
    */
   async settle(withinMs: number): Promise<boolean> {
     const deadline = Date.now() + withinMs;
     while (this.journal.pending) {
       const tier = this.tier;
-      // A Redis that has answered nothing for a while is stopped or cut off, not slow: do not wait for it.
-      if (!tier?.connected || tier.silentForMs > SILENCE_MS || Date.now() >= deadline) return false;
+      if (!tier?.connected || Date.now() >= deadline) return false;
+      // Nothing heard for a while (an open breaker sends nothing): one ping tells a quiet Redis from a stopped one
+      // (or a link that silently drops), which a writer does not wait for.
+      if (tier.silentForMs > SILENCE_MS) {
+        const heard = await tier.insisting(Math.min(deadline, Date.now() + ROUND_MS), () => tier.ping());
+        if (heard === FAILED) return false;
+      }
       // One replay at a time: a background one (breaker-bound) finishes first, then this writer's insists, each
       // round for at most ROUND_MS (a slow Redis answers meanwhile, late replies included, and the next round runs).
       if (this.replaying) await this.replaying;

@@ -133,6 +133,8 @@ import { eventually, rawRedis, type CacheTestApp, startCacheApp } from './cache-
       await a.cache.get(CacheKey.league(leagueId + 1));
       proxy.heal();
       expect((await a.cache.getStats()).breaker_state).toBe('open');
+      // A while later: with its breaker open A has sent Redis nothing since, so it has heard nothing either.
+      await new Promise((resolve) => setTimeout(resolve, 600));
 
       await a.invalidator.invalidateLeague(leagueId);
       expect(await raw.exists(`${a.config.cache.prefix}:${key}`)).toBe(0);
