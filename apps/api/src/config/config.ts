@@ -13,6 +13,8 @@ export interface AppConfig {
   /** Null means: start embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | null;
   databasePoolSize: number;
+  /** Longest a query waits for a free pool connection before it fails (then 503). */
+  databasePoolTimeoutMs: number;
   dataDir: string;
   embeddedPostgresPort: number;
   redisUrl: string;
@@ -293,6 +295,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: r.string('HOST', '127.0.0.1'),
     databaseUrl: r.url('DATABASE_URL', ['postgres', 'postgresql'], null),
     databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    databasePoolTimeoutMs: r.duration('DATABASE_POOL_TIMEOUT', 5_000),
     dataDir: r.string('DATA_DIR', '.data'),
     embeddedPostgresPort: r.int('EMBEDDED_POSTGRES_PORT', 54329, 1024, 65535),
     // A redis+cluster:// URL is kept as given (processes started from this config pass it on), read below.

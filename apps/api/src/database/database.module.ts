@@ -20,7 +20,7 @@ import { ENTITIES } from './entities.js';
           logging: false,
           retryAttempts: 3,
           retryDelay: 1_000,
-          extra: { max: config.databasePoolSize, connectionTimeoutMillis: 5_000 },
+          extra: { max: config.databasePoolSize, connectionTimeoutMillis: config.databasePoolTimeoutMs },
         };
       },
     }),

@@ -15,7 +15,8 @@ interface Order {
 describe('concurrent orders', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { DATABASE_POOL_SIZE: '20' } });
+    // 200 orders on one member row run one at a time: on a slow machine the last waits longer than the pool's default.
+    t = await startTestApp({ env: { DATABASE_POOL_SIZE: '20', DATABASE_POOL_TIMEOUT: '30s' } });
     await t.db.query(`UPDATE quotes SET price = 100 WHERE symbol = 'AAPL'`);
     await t.db.query(`UPDATE quotes SET price = 37.5 WHERE symbol = 'KO'`);
     await t.db.query(`UPDATE quotes SET price = 12.25 WHERE symbol = 'F'`);
