@@ -10,38 +10,47 @@ import { eventually, rawRedis, type CacheTestApp, startCacheApp } from './cache-
  * invalidation that timed out is retried before the writer answers, so the change is in Redis, and on its way to
  * every instance, by the time anyone could ask for the new value.
  */
-(hasRedisServer ? describe : describe.skip)('writer settles its invalidations', () => {
-  let redis: OwnRedis;
-  let proxy: FaultProxy;
-  let db: TestDatabase;
-  let a: CacheTestApp;
-  let b: CacheTestApp;
-  let n = 0;
+/** Two instances on one Redis and one database; A reaches Redis through a fault proxy, B directly. */
+interface Pair {
+  redis: OwnRedis;
+  proxy: FaultProxy;
+  db: TestDatabase;
+  a: CacheTestApp;
+  b: CacheTestApp;
+}
 
+function pairBehindProxy(env: Record<string, string>): { get: () => Pair } {
+  let pair: Pair;
   beforeAll(async () => {
-    redis = await startOwnRedis();
-    proxy = await FaultProxy.start(redis.url);
-    db = await createTestDatabase();
-    const env = {
-      REDIS_ENABLED: 'true',
-      CACHE_PREFIX: `ws${randomBytes(4).toString('hex')}`,
-      CACHE_OPERATION_TIMEOUT: '100ms',
-      // A few timeouts in a row must not open the breaker here: this is about Redis answering late, not away.
-      CACHE_BREAKER_THRESHOLD: '50',
-    };
-    a = await startCacheApp({ env: { ...env, REDIS_URL: proxy.urlFor(redis.url) }, db });
-    b = await startCacheApp({ env: { ...env, REDIS_URL: redis.url }, db });
+    const redis = await startOwnRedis();
+    const proxy = await FaultProxy.start(redis.url);
+    const db = await createTestDatabase();
+    const all = { REDIS_ENABLED: 'true', CACHE_PREFIX: `ws${randomBytes(4).toString('hex')}`, ...env };
+    const a = await startCacheApp({ env: { ...all, REDIS_URL: proxy.urlFor(redis.url) }, db });
+    const b = await startCacheApp({ env: { ...all, REDIS_URL: redis.url }, db });
+    pair = { redis, proxy, db, a, b };
   });
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await proxy?.close();
-    await redis?.stop();
-    await db?.drop();
+    await pair?.a.close();
+    await pair?.b.close();
+    await pair?.proxy.close();
+    await pair?.redis.stop();
+    await pair?.db.drop();
   });
-  afterEach(() => proxy.heal());
+  return { get: () => pair };
+}
+
+(hasRedisServer ? describe : describe.skip)('writer settles its invalidations', () => {
+  const pair = pairBehindProxy({
+    CACHE_OPERATION_TIMEOUT: '100ms',
+    // A few timeouts in a row must not open the breaker here: this is about Redis answering late, not away.
+    CACHE_BREAKER_THRESHOLD: '50',
+  });
+  let n = 0;
+  afterEach(() => pair.get().proxy.heal());
 
   async function cachedEverywhere(key: string): Promise<void> {
+    const { a, b } = pair.get();
     expect(await eventually(async () => (await a.cache.probe()).reachable, 5_000, 20)).toBe(true);
     await a.cache.set(key, 'old');
     expect(await a.cache.get(key)).toBe('old');
@@ -50,6 +59,7 @@ import { eventually, rawRedis, type CacheTestApp, startCacheApp } from './cache-
 
   for (const fault of ['silent', 'slow'] as const) {
     it(`Redis ${fault} for 400 ms: the league's invalidation is in Redis when the writer's call returns`, async () => {
+      const { a, b, redis, proxy } = pair.get();
       const leagueId = 5000 + n++;
       const key = CacheKey.league(leagueId);
       const page = CacheKey.leaderboard(leagueId, 1);
@@ -86,37 +96,16 @@ import { eventually, rawRedis, type CacheTestApp, startCacheApp } from './cache-
  * drops the old value before the write is answered instead of serving it until the breaker's probe.
  */
 (hasRedisServer ? describe : describe.skip)('writer settles past a breaker opened by a stall', () => {
-  let redis: OwnRedis;
-  let proxy: FaultProxy;
-  let db: TestDatabase;
-  let a: CacheTestApp;
-  let b: CacheTestApp;
-
-  beforeAll(async () => {
-    redis = await startOwnRedis();
-    proxy = await FaultProxy.start(redis.url);
-    db = await createTestDatabase();
-    const env = {
-      REDIS_ENABLED: 'true',
-      CACHE_PREFIX: `wb${randomBytes(4).toString('hex')}`,
-      CACHE_OPERATION_TIMEOUT: '100ms',
-      // One timeout opens the breaker, and it stays open for the whole test: only the writer's insistence helps.
-      CACHE_BREAKER_THRESHOLD: '1',
-      CACHE_BREAKER_WINDOW: '0ms',
-      CACHE_BREAKER_RESET: '60s',
-    };
-    a = await startCacheApp({ env: { ...env, REDIS_URL: proxy.urlFor(redis.url) }, db });
-    b = await startCacheApp({ env: { ...env, REDIS_URL: redis.url }, db });
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await proxy?.close();
-    await redis?.stop();
-    await db?.drop();
+  const pair = pairBehindProxy({
+    CACHE_OPERATION_TIMEOUT: '100ms',
+    // One timeout opens the breaker, and it stays open for the whole test: only the writer's insistence helps.
+    CACHE_BREAKER_THRESHOLD: '1',
+    CACHE_BREAKER_WINDOW: '0ms',
+    CACHE_BREAKER_RESET: '60s',
   });
 
   it("a league's invalidation reaches Redis and the other instance while the writer's breaker is open", async () => {
+    const { a, b, redis, proxy } = pair.get();
     const leagueId = 7001;
     const key = CacheKey.league(leagueId);
     const page = CacheKey.leaderboard(leagueId, 1);
