@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { CacheKey } from '../../src/cache/cache-key.js';
-import { hasRedisServer, startOwnRedis, type OwnRedis } from '../support/servers.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { eventually, rawRedis, startCacheApp, type CacheTestApp } from './cache-test-app.js';
+import { hasRedisServer } from '../support/servers.js';
+import { eventually, instancePair, rawRedis, type CacheTestApp } from './cache-test-app.js';
 
 /**
  * The cache bus's subscription refused when the instance starts (here by a Redis ACL that denies SUBSCRIBE to A's
@@ -10,31 +8,28 @@ import { eventually, rawRedis, startCacheApp, type CacheTestApp } from './cache-
  * another instance invalidated meanwhile, and it must subscribe by itself once Redis allows it, without a restart.
  */
 (hasRedisServer ? describe : describe.skip)('cache bus subscription refused at start', () => {
-  let redis: OwnRedis;
-  let db: TestDatabase;
   let a: CacheTestApp;
   let b: CacheTestApp;
   let admin: Awaited<ReturnType<typeof rawRedis>>;
-
+  const pair = instancePair(
+    {},
+    {
+      async aRedisUrl(redis) {
+        const setup = await rawRedis(redis.url);
+        await setup.sendCommand(['ACL', 'SETUSER', 'app', 'on', '>app-password', '~*', '&*', '+@all', '-subscribe']);
+        await setup.close();
+        const withUser = new URL(redis.url);
+        withUser.username = 'app';
+        withUser.password = 'app-password';
+        return withUser.toString();
+      },
+    },
+  );
   beforeAll(async () => {
-    redis = await startOwnRedis();
-    db = await createTestDatabase();
-    admin = await rawRedis(redis.url);
-    await admin.sendCommand(['ACL', 'SETUSER', 'app', 'on', '>app-password', '~*', '&*', '+@all', '-subscribe']);
-    const env = { REDIS_ENABLED: 'true', CACHE_PREFIX: `bs${randomBytes(4).toString('hex')}` };
-    const withUser = new URL(redis.url);
-    withUser.username = 'app';
-    withUser.password = 'app-password';
-    a = await startCacheApp({ env: { ...env, REDIS_URL: withUser.toString() }, db });
-    b = await startCacheApp({ env: { ...env, REDIS_URL: redis.url }, db });
+    ({ a, b } = pair());
+    admin = await rawRedis(pair().redis.url);
   });
-  afterAll(async () => {
-    await admin?.close();
-    await a?.close();
-    await b?.close();
-    await redis?.stop();
-    await db?.drop();
-  });
+  afterAll(() => admin?.close());
 
   it('serves no entry another instance deleted while it cannot hear, and hears once SUBSCRIBE is allowed', async () => {
     const key = CacheKey.league(77);

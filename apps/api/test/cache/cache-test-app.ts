@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { Module, ValidationPipe, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,8 +8,9 @@ import { AppModule } from '../../src/app.module.js';
 import { CacheInvalidator } from '../../src/cache/cache-invalidator.js';
 import { CacheService } from '../../src/cache/cache.service.js';
 import { AllExceptionsFilter } from '../../src/common/all-exceptions.filter.js';
-import { hasRedisServer } from '../support/servers.js';
-import { startTestApp, testConfig, type TestApp } from '../support/test-app.js';
+import { FaultProxy } from '../../../../tools/faults/fault-proxy.js';
+import { hasRedisServer, startOwnRedis, type OwnRedis } from '../support/servers.js';
+import { startTestApp, testAppOver, testConfig, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /** Redis of the test run ('' when the run has none: then only memory-mode tests run). */
@@ -59,56 +61,8 @@ export async function startCacheApp(
   app.useGlobalFilters(new AllExceptionsFilter());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const base = await startTestAppShim(app, db, config, !options.db);
+  const base = testAppOver(app, db, config, !options.db);
   return Object.assign(base, { cache: app.get(CacheService), invalidator: app.get(CacheInvalidator) });
-}
-
-/** The request/signUp helpers of TestApp over an app built here. */
-async function startTestAppShim(
-  app: NestFastifyApplication,
-  db: TestDatabase,
-  config: ReturnType<typeof testConfig>,
-  ownDb: boolean,
-): Promise<TestApp> {
-  let counter = 0;
-  const request: TestApp['request'] = async ({ method = 'GET', url, token, body, headers = {} }) => {
-    const response = await app.inject({
-      method,
-      url,
-      payload: body === undefined ? undefined : (body as object),
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    });
-    let parsed: unknown = response.body;
-    try {
-      parsed = response.body ? JSON.parse(response.body) : undefined;
-    } catch {
-      /* not JSON */
-    }
-    return { status: response.statusCode, body: parsed as any, headers: response.headers };
-  };
-  return {
-    app,
-    config,
-    db,
-    request,
-    async signUp(username = `u${Date.now().toString(36)}${counter++}`, role = 'user') {
-      const password = 'correct horse battery';
-      const reg = await request<any>({
-        method: 'POST',
-        url: '/api/auth/register',
-        body: { username, email: `${username}@example.com`, password },
-      });
-      if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
-      if (role === 'admin') await db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [reg.body.id]);
-      const login = await request<any>({ method: 'POST', url: '/api/auth/login', body: { username, password } });
-      if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
-      return { id: reg.body.id as number, token: login.body.token as string, username };
-    },
-    async close() {
-      await app.close();
-      if (ownDb) await db.drop();
-    },
-  };
 }
 
 /** A plain node-redis client on the test Redis (to look at keys behind the cache's back). */
@@ -133,4 +87,42 @@ export async function eventually(
     await sleep(stepMs);
   }
   return check();
+}
+
+/** Two instances on one Redis and one database of a suite's own; A reaches Redis through `proxy`, B directly. */
+export interface InstancePair {
+  redis: OwnRedis;
+  proxy: FaultProxy;
+  db: TestDatabase;
+  a: CacheTestApp;
+  b: CacheTestApp;
+}
+
+/**
+ * Starts an InstancePair before the suite's tests and stops it after them; the result is read inside tests or
+ * hooks. `aRedisUrl` gives A another way to Redis than the proxy (a user with other rights, say).
+ */
+export function instancePair(
+  env: Record<string, string>,
+  options: { aRedisUrl?: (redis: OwnRedis) => Promise<string> } = {},
+): () => InstancePair {
+  let pair: InstancePair | undefined;
+  beforeAll(async () => {
+    const redis = await startOwnRedis();
+    const proxy = await FaultProxy.start(redis.url);
+    const db = await createTestDatabase();
+    const all = { REDIS_ENABLED: 'true', CACHE_PREFIX: `p${randomBytes(4).toString('hex')}`, ...env };
+    const aUrl = options.aRedisUrl ? await options.aRedisUrl(redis) : proxy.urlFor(redis.url);
+    const a = await startCacheApp({ env: { ...all, REDIS_URL: aUrl }, db });
+    const b = await startCacheApp({ env: { ...all, REDIS_URL: redis.url }, db });
+    pair = { redis, proxy, db, a, b };
+  });
+  afterAll(async () => {
+    await pair?.a.close();
+    await pair?.b.close();
+    await pair?.proxy.close();
+    await pair?.redis.stop();
+    await pair?.db.drop();
+  });
+  return () => pair!;
 }

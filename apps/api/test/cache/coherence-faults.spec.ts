@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { FaultProxy } from '../../../../tools/faults/fault-proxy.js';
+import type { FaultProxy } from '../../../../tools/faults/fault-proxy.js';
 import { encodeEntry } from '../../src/cache/cache-codec.js';
 import { CacheGroup, CacheKey } from '../../src/cache/cache-key.js';
-import { hasRedisServer, startOwnRedis, type OwnRedis } from '../support/servers.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from './cache-test-app.js';
+import { hasRedisServer, type OwnRedis } from '../support/servers.js';
+import { eventually, instancePair, rawRedis, sleep, type CacheTestApp } from './cache-test-app.js';
 
 /**
  * Cache coherence across instances while parts fail. Instances share one database and one Redis of the test's
@@ -14,7 +12,6 @@ import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from '.
 (hasRedisServer ? describe : describe.skip)('cache coherence under faults', () => {
   let redis: OwnRedis;
   let proxy: FaultProxy;
-  let db: TestDatabase;
   let a: CacheTestApp;
   let b: CacheTestApp;
   let n = 0;
@@ -25,27 +22,14 @@ import { eventually, rawRedis, sleep, startCacheApp, type CacheTestApp } from '.
     return { key: CacheKey.leaderboard(id, 1), group: CacheGroup.leaderboard(id) };
   };
 
-  beforeAll(async () => {
-    redis = await startOwnRedis();
-    proxy = await FaultProxy.start(redis.url);
-    db = await createTestDatabase();
-    const env = {
-      REDIS_ENABLED: 'true',
-      CACHE_PREFIX: `cf${randomBytes(4).toString('hex')}`,
-      CACHE_OPERATION_TIMEOUT: '200ms',
-      CACHE_BREAKER_THRESHOLD: '2',
-      CACHE_BREAKER_WINDOW: '0ms',
-      CACHE_BREAKER_RESET: '200ms',
-    };
-    a = await startCacheApp({ env: { ...env, REDIS_URL: proxy.urlFor(redis.url) }, db });
-    b = await startCacheApp({ env: { ...env, REDIS_URL: redis.url }, db });
+  const pair = instancePair({
+    CACHE_OPERATION_TIMEOUT: '200ms',
+    CACHE_BREAKER_THRESHOLD: '2',
+    CACHE_BREAKER_WINDOW: '0ms',
+    CACHE_BREAKER_RESET: '200ms',
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await proxy?.close();
-    await redis?.stop();
-    await db?.drop();
+  beforeAll(() => {
+    ({ redis, proxy, a, b } = pair());
   });
   afterEach(() => proxy.heal());
 

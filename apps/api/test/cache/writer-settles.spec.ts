@@ -1,56 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { FaultProxy } from '../../../../tools/faults/fault-proxy.js';
 import { CacheGroup, CacheKey } from '../../src/cache/cache-key.js';
-import { hasRedisServer, startOwnRedis, type OwnRedis } from '../support/servers.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { eventually, rawRedis, type CacheTestApp, startCacheApp } from './cache-test-app.js';
+import { hasRedisServer } from '../support/servers.js';
+import { eventually, instancePair, rawRedis } from './cache-test-app.js';
 
 /**
  * Redis slow or silent for a moment (a few timeouts, not an outage: the breaker stays closed). A writer's
  * invalidation that timed out is retried before the writer answers, so the change is in Redis, and on its way to
  * every instance, by the time anyone could ask for the new value.
  */
-/** Two instances on one Redis and one database; A reaches Redis through a fault proxy, B directly. */
-interface Pair {
-  redis: OwnRedis;
-  proxy: FaultProxy;
-  db: TestDatabase;
-  a: CacheTestApp;
-  b: CacheTestApp;
-}
-
-function pairBehindProxy(env: Record<string, string>): { get: () => Pair } {
-  let pair: Pair;
-  beforeAll(async () => {
-    const redis = await startOwnRedis();
-    const proxy = await FaultProxy.start(redis.url);
-    const db = await createTestDatabase();
-    const all = { REDIS_ENABLED: 'true', CACHE_PREFIX: `ws${randomBytes(4).toString('hex')}`, ...env };
-    const a = await startCacheApp({ env: { ...all, REDIS_URL: proxy.urlFor(redis.url) }, db });
-    const b = await startCacheApp({ env: { ...all, REDIS_URL: redis.url }, db });
-    pair = { redis, proxy, db, a, b };
-  });
-  afterAll(async () => {
-    await pair?.a.close();
-    await pair?.b.close();
-    await pair?.proxy.close();
-    await pair?.redis.stop();
-    await pair?.db.drop();
-  });
-  return { get: () => pair };
-}
-
 (hasRedisServer ? describe : describe.skip)('writer settles its invalidations', () => {
-  const pair = pairBehindProxy({
+  const pair = instancePair({
     CACHE_OPERATION_TIMEOUT: '100ms',
     // A few timeouts in a row must not open the breaker here: this is about Redis answering late, not away.
     CACHE_BREAKER_THRESHOLD: '50',
   });
   let n = 0;
-  afterEach(() => pair.get().proxy.heal());
+  afterEach(() => pair().proxy.heal());
 
   async function cachedEverywhere(key: string): Promise<void> {
-    const { a, b } = pair.get();
+    const { a, b } = pair();
     expect(await eventually(async () => (await a.cache.probe()).reachable, 5_000, 20)).toBe(true);
     await a.cache.set(key, 'old');
     expect(await a.cache.get(key)).toBe('old');
@@ -59,7 +26,7 @@ function pairBehindProxy(env: Record<string, string>): { get: () => Pair } {
 
   for (const fault of ['silent', 'slow'] as const) {
     it(`Redis ${fault} for 400 ms: the league's invalidation is in Redis when the writer's call returns`, async () => {
-      const { a, b, redis, proxy } = pair.get();
+      const { a, b, redis, proxy } = pair();
       const leagueId = 5000 + n++;
       const key = CacheKey.league(leagueId);
       const page = CacheKey.leaderboard(leagueId, 1);
@@ -96,7 +63,7 @@ function pairBehindProxy(env: Record<string, string>): { get: () => Pair } {
  * drops the old value before the write is answered instead of serving it until the breaker's probe.
  */
 (hasRedisServer ? describe : describe.skip)('writer settles past a breaker opened by a stall', () => {
-  const pair = pairBehindProxy({
+  const pair = instancePair({
     CACHE_OPERATION_TIMEOUT: '100ms',
     // One timeout opens the breaker, and it stays open for the whole test: only the writer's insistence helps.
     CACHE_BREAKER_THRESHOLD: '1',
@@ -105,7 +72,7 @@ function pairBehindProxy(env: Record<string, string>): { get: () => Pair } {
   });
 
   it("a league's invalidation reaches Redis and the other instance while the writer's breaker is open", async () => {
-    const { a, b, redis, proxy } = pair.get();
+    const { a, b, redis, proxy } = pair();
     const leagueId = 7001;
     const key = CacheKey.league(leagueId);
     const page = CacheKey.leaderboard(leagueId, 1);

@@ -66,6 +66,11 @@ export async function startTestApp(
   options.beforeInit?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  return testAppOver(app, db, config, !options.db);
+}
+
+/** The request/signUp helpers of TestApp over an initialised app; `close` drops `db` when the app owns it. */
+export function testAppOver(app: NestFastifyApplication, db: TestDatabase, config: AppConfig, ownDb: boolean): TestApp {
   let counter = 0;
   const request = async <T>({
     method = 'GET',
@@ -112,7 +117,7 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
-      if (!options.db) await db.drop();
+      if (ownDb) await db.drop();
     },
   };
 }
