@@ -1,6 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 import { clientBucket } from '../src/auth/client-address.js';
-import { HAS_REDIS } from './cache/cache-test-app.js';
+import { waitingHashes } from '../src/auth/password.js';
+import { eventually, HAS_REDIS, sleep } from './cache/cache-test-app.js';
 
 const MODES = HAS_REDIS ? (['redis', 'postgres'] as const) : (['postgres'] as const);
 
@@ -141,5 +144,55 @@ describe('password hash queue', () => {
     expect(busy.length).toBeGreaterThan(0);
     expect(busy[0].headers['retry-after']).toBe('1');
     expect(replies.every((r) => r.statusCode === 503 || r.statusCode === 401)).toBe(true);
+  }, 60_000);
+});
+
+describe('password hashes for clients that have gone', () => {
+  let t: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+  }, 60_000);
+  afterAll(() => t.close());
+
+  /** A login over a real connection; `abort()` closes the connection before the answer, as an impatient client. */
+  function login(username: string) {
+    const payload = JSON.stringify({ username, password: 'whatever' });
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/auth/login',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+    });
+    const status = new Promise<number>((resolve) => {
+      request.on('response', (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+      });
+      request.on('error', () => resolve(0));
+    });
+    request.end(payload);
+    return { status, abort: () => request.destroy() };
+  }
+
+  it('skips the hash of a login whose client closed the connection while it waited for a worker', async () => {
+    const tag = Date.now().toString(36);
+    // Four logins take the four hash workers; eight more queue behind them, then their clients give up.
+    const running = Array.from({ length: 4 }, (_, i) => login(`busy${tag}${i}`));
+    await sleep(30);
+    const gone = Array.from({ length: 8 }, (_, i) => login(`gone${tag}${i}`));
+    expect(await eventually(() => waitingHashes() === 8, 5_000, 2)).toBe(true);
+    for (const request of gone) request.abort();
+
+    expect(await Promise.all(running.map((r) => r.status))).toEqual([401, 401, 401, 401]);
+    expect(await eventually(() => waitingHashes() === 0, 10_000, 10)).toBe(true);
+    // A verified login leaves a row in login_attempts (success or not); the abandoned ones were never verified.
+    const rows = await t.db.query(`SELECT username FROM login_attempts WHERE username LIKE $1`, [`%${tag}%`]);
+    expect(rows.map((r: { username: string }) => r.username).sort()).toEqual(
+      running.map((_, i) => `busy${tag}${i}`).sort(),
+    );
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginResponse, UserView } from '@league/contracts';
+import { clientGone } from '../common/client-gone.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
@@ -17,8 +18,8 @@ export class AuthController {
 
   @Public('register')
   @Post('register')
-  register(@Body() body: RegisterDto): Promise<UserView> {
-    return this.auth.register(body.username, body.email, body.password);
+  register(@Body() body: RegisterDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserView> {
+    return this.auth.register(body.username, body.email, body.password, clientGone(reply));
   }
 
   @Public('login')
@@ -32,6 +33,7 @@ export class AuthController {
     const { session, ...response } = await this.auth.login(body.username, body.password, {
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
+      gone: clientGone(reply),
     });
     // The body holds a bearer token: no browser or proxy may keep a copy.
     void reply.header('Cache-Control', 'no-store');

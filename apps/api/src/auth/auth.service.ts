@@ -14,6 +14,8 @@ import { toUserView, USER_COLUMNS, type UserRow } from './user-view.js';
 export interface ClientInfo {
   ip: string;
   userAgent: string | null;
+  /** Fires when the client closes its connection before the answer: its password is then not hashed. */
+  gone?: AbortSignal;
 }
 
 @Injectable()
@@ -33,9 +35,9 @@ export class AuthService {
     }
   }
 
-  async register(username: string, email: string, password: string): Promise<UserView> {
+  async register(username: string, email: string, password: string, gone?: AbortSignal): Promise<UserView> {
     this.assertHashCapacity();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, gone);
     const rows: UserRow[] = await this.db.query(
       `INSERT INTO users (username, email, password_hash) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING ${USER_COLUMNS}`,
@@ -60,7 +62,7 @@ export class AuthService {
     const dummy = await DUMMY_HASH_PROMISE;
     this.assertHashCapacity();
     // Verify against a dummy hash for unknown users so both failures take the same time.
-    const ok = await verifyPassword(password, row?.password_hash ?? dummy);
+    const ok = await verifyPassword(password, row?.password_hash ?? dummy, client.gone);
     if (!row || !ok) {
       await this.throttle.record(username, client.ip, false);
       this.events.emit(DomainEvent.LoginFailed, { username, ip: client.ip, at: new Date() } satisfies LoginFailedEvent);

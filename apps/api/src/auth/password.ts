@@ -15,33 +15,54 @@ export function waitingHashes(): number {
   return hashing.pendingCount;
 }
 
-function derive(password: string, salt: Buffer, params: ScryptOptions): Promise<Buffer> {
-  return hashing(
-    () =>
-      new Promise<Buffer>((resolve, reject) =>
-        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, params, (err, key) => (err ? reject(err) : resolve(key))),
-      ),
-  );
+/**
+ * A hash not computed because the client it was for had gone by the time a worker was free. Answered (to no one) as
+ * 499, nginx's "client closed request", which the error filter keeps as a client error.
+ */
+export class ClientGoneError extends Error {
+  readonly statusCode = 499;
+
+  constructor() {
+    super('The client closed its connection before its password was checked');
+  }
+}
+
+function derive(password: string, salt: Buffer, params: ScryptOptions, clientGone?: AbortSignal): Promise<Buffer> {
+  return hashing(() => {
+    // Queued behind other hashes, a request may outlive its client's patience; its retry queues another hash.
+    if (clientGone?.aborted) return Promise.reject(new ClientGoneError());
+    return new Promise<Buffer>((resolve, reject) =>
+      scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, params, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  });
 }
 
 /** Hashes a password as `scrypt$N$r$p$salt$key` (base64url parts), parameters stored for future upgrades. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, clientGone?: AbortSignal): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
+  const key = await derive(password, salt, PARAMS, clientGone);
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-/** Constant-time comparison of a password against a stored hash. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/**
+ * Constant-time comparison of a password against a stored hash. Rejects with ClientGoneError, without hashing, when
+ * `clientGone` has fired by the time a worker is free.
+ */
+export async function verifyPassword(password: string, stored: string, clientGone?: AbortSignal): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: PARAMS.maxmem,
-  });
+  const actual = await derive(
+    password,
+    Buffer.from(salt, 'base64url'),
+    {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: PARAMS.maxmem,
+    },
+    clientGone,
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
