@@ -1,5 +1,13 @@
 import net from 'node:net';
 
+/** `targetUrl` rewritten to reach a proxy on 127.0.0.1:`port` (same scheme, credentials and path). */
+export function throughProxy(targetUrl: string, port: number): string {
+  const url = new URL(targetUrl);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  return url.toString();
+}
+
 /** What the proxy does with traffic right now. */
 export type ProxyMode =
   /** Forward both ways (after `delayMs`, if set). */
@@ -48,10 +56,7 @@ export class FaultProxy {
 
   /** The target URL rewritten to go through the proxy (same scheme, credentials and path). */
   urlFor(targetUrl: string): string {
-    const url = new URL(targetUrl);
-    url.hostname = '127.0.0.1';
-    url.port = String(this.port);
-    return url.toString();
+    return throughProxy(targetUrl, this.port);
   }
 
   /** Resets every open connection and refuses new ones until `heal()`. */

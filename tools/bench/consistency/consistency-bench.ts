@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createTestDatabase } from '../../../apps/api/test/support/test-database.js';
 import { startOwnRedis } from '../../../apps/api/test/support/servers.js';
 import { startCluster } from '../../cluster/cluster.js';
-import { FaultProxy } from '../../faults/fault-proxy.js';
+import { FaultProxyProcess } from '../../faults/fault-proxy-process.js';
 import { buildApi } from '../http/ours.js';
 import { runConsistency } from './checker.js';
 import { FaultInjector } from './fault-injector.js';
@@ -37,7 +37,8 @@ const say = (message: string) => process.stdout.write(`${message}\n`);
 buildApi(root);
 const db = await createTestDatabase();
 const redis = await startOwnRedis();
-const proxy = await FaultProxy.start(redis.url);
+// In a process of its own, so the instances' bus messages never wait behind the checker's requests.
+const proxy = await FaultProxyProcess.start(redis.url);
 const logDir = path.join(root, 'tmp', 'consistency-logs');
 mkdirSync(logDir, { recursive: true });
 say(`Starting ${instances} instances (logs in ${logDir}) ...`);

@@ -1,13 +1,12 @@
 import { createClient } from 'redis';
-import type { FaultProxy } from '../../faults/fault-proxy.js';
 import { FAULT_KINDS, type FaultKind, type FaultLog } from './fault-log.js';
 
 /** What the injector can break. */
 export interface FaultTargets {
   /** The Redis server itself (instances reach it through `proxy`). */
   redis: { url: string; stop(): Promise<void>; start(): Promise<void> };
-  /** The proxy every instance's Redis connections go through: slows them. */
-  proxy: FaultProxy;
+  /** The proxy every instance's Redis connections go through: slows them (in this process or its own). */
+  proxy: { setDelay(ms: number): void | Promise<void> };
   /** Kills one instance (SIGKILL) and starts it again; absent when the instances are not separate processes. */
   killInstance?: () => Promise<void>;
 }
@@ -50,9 +49,9 @@ export class FaultInjector {
           await this.onRedis((c) => c.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']));
           break;
         case 'redis-slow':
-          this.targets.proxy.setDelay(this.options.slowMs ?? 200);
+          await this.targets.proxy.setDelay(this.options.slowMs ?? 200);
           await sleep(duration);
-          this.targets.proxy.setDelay(0);
+          await this.targets.proxy.setDelay(0);
           break;
         case 'instance-kill':
           await this.targets.killInstance!();

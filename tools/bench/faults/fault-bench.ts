@@ -11,7 +11,7 @@ import pg from 'pg';
 import { createTestDatabase } from '../../../apps/api/test/support/test-database.js';
 import { startOwnRedis } from '../../../apps/api/test/support/servers.js';
 import { startCluster, type RunningCluster } from '../../cluster/cluster.js';
-import { FaultProxy } from '../../faults/fault-proxy.js';
+import { FaultProxyProcess } from '../../faults/fault-proxy-process.js';
 import { buildApi } from '../http/ours.js';
 import type { LoadSecond } from './load-runner.js';
 import { writeFaultReport, type CaseResult } from './report.js';
@@ -34,8 +34,9 @@ buildApi(root);
 const started = new Date();
 const db = await createTestDatabase();
 const redis = await startOwnRedis();
-const redisProxy = await FaultProxy.start(redis.url);
-const dbProxy = await FaultProxy.start(db.url);
+// The proxies run in processes of their own: the load runner's event loop never holds up the instances' traffic.
+const redisProxy = await FaultProxyProcess.start(redis.url);
+const dbProxy = await FaultProxyProcess.start(db.url);
 const admin = new pg.Pool({ connectionString: db.url, max: 2 });
 const adminPassword = randomBytes(12).toString('hex');
 const logDir = path.join(root, 'tmp', 'fault-logs');
@@ -193,7 +194,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
     );
     await sleep(6_000);
     const downAt = new Date();
-    dbProxy.cut();
+    await dbProxy.cut();
     await sleep(1_000);
     const writes: { status: number; retryAfter: string | null; message: string }[] = [];
     for (let i = 0; i < 3; i++) {
@@ -206,7 +207,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
       await sleep(1_500);
     }
     await sleep(1_500);
-    dbProxy.heal();
+    await dbProxy.heal();
     const healedAt = Date.now();
     const after = await admin.query(
       `SELECT (SELECT count(*)::int FROM trades WHERE user_id = $1) AS trades,
@@ -250,7 +251,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
   async 'instance-kill-mid-job'(world) {
     const load = startLoad(world, 30);
     // Slow PostgreSQL a little so that a warming run lasts long enough to be interrupted.
-    dbProxy.setDelay(40);
+    await dbProxy.setDelay(40);
     const running = await waitForRunningJob(20_000);
     let notes: string[];
     let recovery = 'no running job caught';
@@ -265,7 +266,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
         );
         return rows[0].n > 0;
       }, 60_000);
-      dbProxy.setDelay(0);
+      await dbProxy.setDelay(0);
       await victim.start();
       recovery = takenMs === null ? 'not taken within 60 s' : `${takenMs} ms`;
       notes = [
@@ -274,7 +275,7 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
         `${victim.name} restarted; the load ran through the balancer throughout`,
       ];
     } else {
-      dbProxy.setDelay(0);
+      await dbProxy.setDelay(0);
       notes = ['no run of warm_leaderboards was caught running within 20 s'];
     }
     const figures = await load;
@@ -290,11 +291,11 @@ const cases: Record<string, (world: FaultWorld) => Promise<CaseResult>> = {
   async 'redis-slow'(world) {
     const load = startLoad(world, 24);
     await sleep(6_000);
-    redisProxy.setDelay(200);
+    await redisProxy.setDelay(200);
     await sleep(3_000);
     const whileSlow = await cacheStatus(world);
     await sleep(5_000);
-    redisProxy.setDelay(0);
+    await redisProxy.setDelay(0);
     const recoveryMs = await waitFor(
       async () => (await cacheStatus(world)).every((s) => s.connected && s.breaker === 'closed'),
       30_000,
