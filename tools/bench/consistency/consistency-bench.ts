@@ -12,7 +12,7 @@ import { buildApi } from '../http/ours.js';
 import { runConsistency } from './checker.js';
 import { FaultInjector } from './fault-injector.js';
 import { FaultLog } from './fault-log.js';
-import { writeConsistencyReport } from './report.js';
+import { commitNow, writeConsistencyReport } from './report.js';
 import { summarize } from './summary.js';
 
 const { values } = parseArgs({
@@ -32,6 +32,7 @@ const ops = Number(values.ops);
 const instances = Number(values.instances);
 const faultEveryOps = Number(values['fault-every']);
 const started = new Date();
+const commit = commitNow();
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
 buildApi(root);
@@ -100,6 +101,7 @@ try {
   writeFileSync(path.join(logDir, 'timed-out.json'), JSON.stringify(report.timedOut, null, 1));
   writeConsistencyReport(path.join(root, 'docs/benchmarks/consistency.md'), report, {
     started,
+    commit,
     command: `npm run bench:consistency -- ${process.argv.slice(2).join(' ')}`,
     instances,
     faultEveryOps,

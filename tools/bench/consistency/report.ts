@@ -8,7 +8,7 @@ import { groupStale } from './summary.js';
 export function writeConsistencyReport(
   file: string,
   report: ConsistencyReport,
-  run: { started: Date; command: string; instances: number; faultEveryOps: number },
+  run: { started: Date; commit: string; command: string; instances: number; faultEveryOps: number },
 ): void {
   const cpus = os.cpus();
   const groups = groupStale(report.stale);
@@ -25,7 +25,7 @@ Reproduce: \`${run.command}\` (builds the API, starts ${run.instances} instances
 and a Redis of its own reached through a fault proxy, runs, stops everything). \`DATABASE_URL\` names the PostgreSQL
 server it creates that database on.
 
-Run ${run.started.toISOString()} at commit ${commit()} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
+Run ${run.started.toISOString()} at commit ${run.commit} on ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
 ${os.type()} ${os.release()}, Node ${process.version}.
 
 ## What it checks
@@ -83,10 +83,12 @@ ${groups
   );
 }
 
-/** The commit the run measured (the working tree may differ: see \`git status\`). */
-function commit(): string {
+/** The commit being measured, read when the run starts (the API is built then): notes uncommitted changes. */
+export function commitNow(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head} with uncommitted changes` : head;
   } catch {
     return 'unknown';
   }
