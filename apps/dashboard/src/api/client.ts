@@ -1,6 +1,5 @@
 import type { paths } from '@league/api-client';
 import type { ErrorBody } from '@league/contracts';
-import { takeOpeningAnswer } from './opening';
 
 /** An API error with the server's `{statusCode, error, message}`, or the bare status of a non-JSON error page. */
 export class ApiError extends Error {
@@ -37,20 +36,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-type Init = { method?: string; body?: unknown; signal?: AbortSignal };
-
 /**
- * Same-origin fetch with the session cookie; a GET the app sent at start (opening.ts) is answered from there.
- * State-changing calls send X-Requested-With, which the API demands of cookie-authenticated requests (a cross-site
- * form cannot set it).
+ * Same-origin fetch with the session cookie. State-changing calls send X-Requested-With, which the API demands
+ * of cookie-authenticated requests (a cross-site form cannot set it).
  */
-export function api<T>(path: string, init: Init = {}): Promise<T> {
-  const opening = (init.method ?? 'GET') === 'GET' ? takeOpeningAnswer(path) : undefined;
-  return (opening as Promise<T> | undefined) ?? send<T>(path, init);
-}
-
-/** The request itself: the JSON answer, or an ApiError. */
-export async function send<T>(path: string, init: Init = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const response = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',

@@ -1,6 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isRetryable } from './client';
-import { dropOpeningAnswers } from './opening';
 import { queryKeys } from './query-keys';
 
 /**
@@ -9,7 +8,6 @@ import { queryKeys } from './query-keys';
  * Removing a query that a mounted card still observes would make the card fetch it again, with the dead session.
  */
 export async function endSession(client: QueryClient): Promise<void> {
-  dropOpeningAnswers();
   client.setQueryData(queryKeys.me, null);
   await client.cancelQueries({ queryKey: ['monitoring'] });
   // React renders the login page on a later task; by then no card observes the monitoring queries.
