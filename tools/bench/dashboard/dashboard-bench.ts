@@ -127,27 +127,57 @@ async function loadOverview(context: BrowserContext, base: string, preloads = tr
   return ms;
 }
 
-/** A page that draws one element and records its first frame: the browser's own floor on this machine. */
+/** Records the page's first frame, as the overview's loads record their last card. */
+const FIRST_FRAME = '<script>requestAnimationFrame(() => (window.__allCardsAt = performance.now()));</script>';
+
+/** A page that draws one element: the browser's own floor on this machine. */
 const FLOOR_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><p>ready</p>
-<script>requestAnimationFrame(() => (window.__allCardsAt = performance.now()));</script></body></html>`;
+${FIRST_FRAME}</body></html>`;
 
 /**
- * Serves FLOOR_PAGE from `python3 -m http.server`, a separate process, and loads it in a new profile `runs` times:
- * what any page costs here, so the dashboard's figures can be read against this machine's speed.
+ * The overview as an admin sees it once loaded, as one static page: its DOM with every card's data and its CSS
+ * inlined, without scripts or preloads. Loading it tells what our page costs the browser without the app's JavaScript.
  */
-async function browserFloor(browser: Browser, viewport: { width: number; height: number }, runs: number) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'floor-'));
-  writeFileSync(path.join(dir, 'index.html'), FLOOR_PAGE);
+async function overviewSnapshot(context: BrowserContext, base: string): Promise<string> {
+  const page = await context.newPage();
+  await page.addInitScript(recordAllCardsWithData);
+  await page.goto(`${base}/admin/monitoring/`);
+  await page.waitForFunction(() => (window as unknown as { __allCardsAt?: number }).__allCardsAt !== undefined);
+  const html = await page.evaluate(() => {
+    const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+    document.querySelectorAll('script, link').forEach((element) => element.remove());
+    const style = document.createElement('style');
+    style.textContent = css.join('\n');
+    document.head.append(style);
+    return `<!doctype html>${document.documentElement.outerHTML}`;
+  });
+  await page.close();
+  return html.replace('</body>', `${FIRST_FRAME}</body>`);
+}
+
+/**
+ * Serves `pages` (name to HTML) from `python3 -m http.server`, a separate process, and loads each in a new profile
+ * `runs` times, to its first frame, taking the pages in turn so that all meet the same load on this shared machine.
+ */
+async function staticPageLoads<Name extends string>(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  runs: number,
+  pages: Record<Name, string>,
+): Promise<Record<Name, number[]>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'static-'));
+  const names = Object.keys(pages) as Name[];
+  for (const name of names) writeFileSync(path.join(dir, `${name}.html`), pages[name]);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
     stdio: 'ignore',
   });
   try {
-    const url = `http://127.0.0.1:${port}/`;
+    const url = (name: Name) => `http://127.0.0.1:${port}/${name}.html`;
     for (
       let i = 0;
       i < 50 &&
-      !(await fetch(url).then(
+      !(await fetch(url(names[0])).then(
         (r) => r.ok,
         () => false,
       ));
@@ -155,14 +185,16 @@ async function browserFloor(browser: Browser, viewport: { width: number; height:
     ) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    const times: number[] = [];
+    const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { __allCardsAt?: number }).__allCardsAt !== undefined);
-      times.push(await page.evaluate(() => (window as unknown as { __allCardsAt: number }).__allCardsAt));
-      await context.close();
+      for (const name of names) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(url(name));
+        await page.waitForFunction(() => (window as unknown as { __allCardsAt?: number }).__allCardsAt !== undefined);
+        times[name].push(await page.evaluate(() => (window as unknown as { __allCardsAt: number }).__allCardsAt));
+        await context.close();
+      }
     }
     return times;
   } finally {
@@ -235,8 +267,6 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg()[0];
   const viewport = { width: 1280, height: 900 };
   try {
-    const floor = await browserFloor(browser, viewport, RUNS);
-    process.stdout.write(`browser floor: ${floor.map((x) => x.toFixed(0)).join(', ')} ms\n`);
     // First visit: a new browser profile (no cached assets), the server as it runs.
     // Emptied: the same, with the server's monitoring cache emptied before each load (after a clear of
     // `monitoring:*`, or a restart before its start-up warm is done): every card is computed on the request path.
@@ -271,7 +301,14 @@ async function main(): Promise<void> {
         `warm load ${i + 1}: ${warm.at(-1)!.toFixed(0)} ms (without preloads ${warmWithoutPreloads.at(-1)!.toFixed(0)} ms)\n`,
       );
     }
+    const snapshot = await overviewSnapshot(context, base);
     await context.close();
+    const { floor, overview } = await staticPageLoads(browser, viewport, RUNS, {
+      floor: FLOOR_PAGE,
+      overview: snapshot,
+    });
+    process.stdout.write(`browser floor: ${floor.map((x) => x.toFixed(0)).join(', ')} ms\n`);
+    process.stdout.write(`static copy of the overview: ${overview.map((x) => x.toFixed(0)).join(', ')} ms\n`);
 
     if (SCREENSHOTS) {
       // Some runs and alerts on the jobs and alerts pages.
@@ -333,6 +370,9 @@ async function main(): Promise<void> {
         "- **warm**: the same profile reloading, assets cached and the server's cache in front.",
         '- **browser floor**: for scale, a new profile loading a static page that draws one paragraph, served by',
         '  `python3 -m http.server` (a separate process), to its first frame: what any page costs on this machine.',
+        "- **static copy of the overview**: for scale, the loaded overview's DOM (every card with its data) and CSS saved",
+        '  as one static page without scripts, served and loaded like the floor, interleaved with it: what our page costs',
+        "  the browser without the app's JavaScript; the rest of a load's time is the JavaScript and the data.",
         '- **warm without preloads**: for comparison, the same, interleaved with the warm loads, with the HTML the API',
         '  serves when the URL has a query string: no preloads, so the cards ask for their data once the app runs.',
         '',
@@ -347,6 +387,7 @@ async function main(): Promise<void> {
         row(`warm (${RUNS} runs)`, w, warm),
         row(`warm without preloads (${RUNS} runs)`, wn, warmWithoutPreloads),
         row(`browser floor: a static one-paragraph page (${RUNS} runs)`, stats(floor), floor, false),
+        row(`static copy of the overview, no JavaScript (${RUNS} runs)`, stats(overview), overview, false),
         '',
       ].join('\n'),
     );
