@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import { MAIN_DASHBOARD_REQUESTS, PRELOAD_FILE } from './src/api/preload';
 
 /** The most JavaScript, gzipped, that the first page load may fetch: pages and charts load on demand. */
@@ -47,10 +47,46 @@ function preloadList(): Plugin {
   };
 }
 
+/** Where the server's rendering of the overview lands, beside the app's build (the API imports it from there). */
+const SERVER_OUT_DIR = '../../dist/apps/dashboard-server';
+
+/** After the app's build, builds src/entry-server.tsx for Node: the API renders the overview's HTML with it. */
+function serverBuild(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'server-build',
+    apply: (_, env) => env.command === 'build' && !env.isSsrBuild,
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root: config.root,
+        base: config.base,
+        mode: config.mode,
+        logLevel: 'warn',
+        plugins: [react()],
+        // React and the rest bundled in, in their production builds whatever NODE_ENV the API runs with (React
+        // chooses its build from it at run time, and its development build renders several times slower).
+        ssr: { noExternal: true },
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        build: {
+          ssr: 'src/entry-server.tsx',
+          outDir: SERVER_OUT_DIR,
+          emptyOutDir: true,
+          copyPublicDir: false,
+          rollupOptions: { output: { entryFileNames: '[name].mjs' } },
+        },
+      });
+    },
+  };
+}
+
 // Served by the API under /admin/monitoring/; `npm run dev -w @league/dashboard` proxies API calls to :3000.
 export default defineConfig({
   base: '/admin/monitoring/',
-  plugins: [react(), initialJsBudget(), preloadList()],
+  plugins: [react(), initialJsBudget(), preloadList(), serverBuild()],
   build: { outDir: '../../dist/apps/dashboard', emptyOutDir: true },
   server: {
     proxy: {

@@ -255,6 +255,41 @@ describeBrowser('admin dashboard in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it("sends an admin the overview rendered with every card's data, which the app takes over as it is", async () => {
+    const session = { name: 'league_session', value: admin.token, url: base };
+    // Without JavaScript: what the browser shows before the app runs.
+    const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await still.addCookies([session]);
+    const plain = await still.newPage();
+    await plain.goto(`${base}/admin/monitoring/`);
+    expect(await plain.locator('main section.card').count()).toBeGreaterThanOrEqual(13);
+    expect(await plain.locator('main [aria-label="Loading"]').count()).toBe(0);
+    await plain.getByTestId('card-System overview').getByText('users', { exact: true }).waitFor();
+    await still.close();
+
+    // With it: the same page, hydrated. No hydration error, no second load, and no card asks again for its data.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([session]);
+    const page = await context.newPage();
+    const watcher = watch(page);
+    watcher.setLoggedIn(true);
+    const asked: string[] = [];
+    let documents = 0;
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document') documents++;
+      if (r.resourceType() === 'fetch') asked.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${base}/admin/monitoring/`);
+    await page.waitForLoadState('networkidle');
+    expect(asked).toEqual([]);
+    // Client-side navigation works only once the app has taken the page over.
+    await page.getByRole('link', { name: 'Risk', exact: true }).click();
+    await page.getByRole('heading', { name: 'Risk assessment', level: 2 }).waitFor();
+    expect(documents).toBe(1);
+    expect(watcher.problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('returns to login on the same page when the session ends elsewhere, without retrying', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

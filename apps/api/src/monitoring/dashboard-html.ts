@@ -36,7 +36,7 @@ const PLACEHOLDER = `<!doctype html>
 </html>
 `;
 
-let cached: { html: string; mainHtml: string; mtimeMs: number; at: number } | null = null;
+let cached: { html: string; mainHtml: string; preloads: string[]; mtimeMs: number; at: number } | null = null;
 const RECHECK_MS = 5_000;
 
 /** The build's list of the requests the main dashboard makes when it opens (preload.json), or none. */
@@ -67,14 +67,15 @@ function load(): NonNullable<typeof cached> {
   if (cached && now - cached.at < RECHECK_MS) return cached;
   const dir = findDashboardDir();
   if (!dir || !existsSync(path.join(dir, 'index.html'))) {
-    cached = { html: PLACEHOLDER, mainHtml: PLACEHOLDER, mtimeMs: 0, at: now };
+    cached = { html: PLACEHOLDER, mainHtml: PLACEHOLDER, preloads: [], mtimeMs: 0, at: now };
     return cached;
   }
   const file = path.join(dir, 'index.html');
   const mtimeMs = statSync(file).mtimeMs;
   if (!cached || cached.mtimeMs !== mtimeMs) {
     const html = readFileSync(file, 'utf8');
-    cached = { html, mainHtml: withPreloads(html, readPreloads(dir)), mtimeMs, at: now };
+    const preloads = readPreloads(dir);
+    cached = { html, mainHtml: withPreloads(html, preloads), preloads, mtimeMs, at: now };
   }
   cached.at = now;
   return cached;
@@ -91,6 +92,20 @@ export function dashboardHtml(): string {
  */
 export function mainDashboardHtml(): string {
   return load().mainHtml;
+}
+
+/** The requests the main dashboard makes when it opens (the build's preload.json), or none without a build. */
+export function mainDashboardRequests(): readonly string[] {
+  return load().preloads;
+}
+
+/**
+ * The server rendering of the overview that the dashboard's build writes beside it (vite.config.ts), whether or not
+ * it exists yet.
+ */
+export function dashboardServerEntry(): string | null {
+  const dir = findDashboardDir();
+  return dir && path.join(path.dirname(dir), 'dashboard-server', 'entry-server.mjs');
 }
 
 /**

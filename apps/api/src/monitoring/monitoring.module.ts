@@ -12,6 +12,7 @@ import { LeagueArchive } from './league-archive.service.js';
 import { MetricsCollectors } from './metrics-collectors.js';
 import { MetricsController } from './metrics.controller.js';
 import { MonitoringPagesController } from './monitoring-pages.controller.js';
+import { OverviewRenderer } from './overview-renderer.js';
 import { MonitoringRollups } from './monitoring-rollups.service.js';
 import { MonitoringController } from './monitoring.controller.js';
 import { ProcessMetrics } from './process-metrics.js';
@@ -38,6 +39,7 @@ import { WindowCounter } from './window-counter.js';
   ],
   providers: [
     PrometheusMetrics,
+    OverviewRenderer,
     AlertWebhook,
     AlertManager,
     AlertTriggers,

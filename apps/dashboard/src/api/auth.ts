@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, LoginResponse, UserView } from '@league/contracts';
 import { ApiError, call } from './client';
+import { initialAnswer, initialAnswersAt } from './initial-answers';
 import { endSession } from './query-client';
 import { queryKeys } from './query-keys';
 
@@ -17,6 +18,8 @@ export function useMe() {
       }
     },
     staleTime: 60_000,
+    initialData: () => initialAnswer('/api/auth/me') as UserView | undefined,
+    initialDataUpdatedAt: initialAnswersAt,
   });
 }
 

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page, PerformanceMetrics } from '@league/contracts';
 import { useRefresh } from '../settings/refresh';
-import { call, type PathOf } from './client';
+import { call, type Answer, type PathOf } from './client';
+import { initialAnswer, initialAnswersAt, initialStaleTime } from './initial-answers';
 import { queryKeys } from './query-keys';
 
 type Params = Record<string, string | number | undefined>;
@@ -18,12 +19,22 @@ export function withQuery(path: string, params: Params = {}): string {
   return query ? `${path}?${query}` : path;
 }
 
+/** The answer the server rendered the page with for `url`, as the query's initial data (none for other URLs). */
+function fromServer<T>(url: string | undefined) {
+  return {
+    initialData: () => (url === undefined ? undefined : (initialAnswer(url) as T | undefined)),
+    initialDataUpdatedAt: initialAnswersAt,
+    staleTime: initialStaleTime,
+  };
+}
+
 /** One monitoring endpoint, polled at the dashboard's refresh interval (never while hidden or paused). */
 function useMonitoring<P extends PathOf<'get'>>(endpoint: string, path: P, params: Params = {}) {
   const { refetchInterval } = useRefresh();
   return useQuery({
     queryKey: queryKeys.monitoring(endpoint, params),
     queryFn: ({ signal }) => call('get', path, { query: params, signal }),
+    ...fromServer<Answer<P, 'get'>>(withQuery(path, params)),
     refetchInterval,
     placeholderData: keepPreviousData,
     // Each answer stays the object received, so its Server-Timing (client.ts) can be found for it.
@@ -88,6 +99,9 @@ export const usePerformance = (minutes: number) => {
           minutes === SERVER_DEFAULT_MINUTES ? {} : { from: new Date(Date.now() - minutes * 60_000).toISOString() },
         signal,
       }),
+    ...fromServer<PerformanceMetrics>(
+      minutes === SERVER_DEFAULT_MINUTES ? '/admin/monitoring/performance/json' : undefined,
+    ),
     refetchInterval,
     placeholderData: keepPreviousData,
     structuralSharing: false,

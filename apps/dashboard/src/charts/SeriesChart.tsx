@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import { lazyWithReload } from '../components/lazy';
 import { formatNumber } from '../components/format';
+import { useLocalDates } from '../components/LocalTime';
 import { Skeleton } from '../components/Skeleton';
 import { Sparkline } from './Sparkline';
 import { timeLabeller } from './labels';
@@ -30,7 +31,7 @@ export function SeriesChart<T extends object>({
   const id = useId();
   const xs = data.map((d) => String(d[x]));
   const ys = data.map((d) => Number(d[y]));
-  const format = timeLabeller(xs);
+  const format = timeLabeller(xs, useLocalDates());
   const peak = ys.length ? Math.max(...ys) : 0;
   const summary = data.length
     ? `${label}: ${data.length} ${data.length === 1 ? 'point' : 'points'} from ${format(xs[0])} to ${format(xs[xs.length - 1])}, latest ${formatValue(

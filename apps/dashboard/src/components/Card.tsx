@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { serverTimeOf } from '../api/client';
 import { useRefresh } from '../settings/refresh';
 import { formatAge, useNow } from './age';
+import { formatDate, useLocalDates } from './LocalTime';
 import { Skeleton } from './Skeleton';
 
 export interface CardProps<T> {
@@ -23,12 +24,18 @@ export interface CardProps<T> {
 
 function DataAge({ updatedAt, failed }: { updatedAt: number; failed: boolean }) {
   const now = useNow();
+  const local = useLocalDates();
   const { refetchInterval } = useRefresh();
   if (!updatedAt) return null;
   const age = now - updatedAt;
   const stale = failed || (refetchInterval !== false && age > 2 * refetchInterval + 5_000);
   return (
-    <span className={stale ? 'age stale' : 'age'} title={new Date(updatedAt).toLocaleString()}>
+    // The age differs by a second or so between the server's rendering and the browser's: the browser's text wins.
+    <span
+      className={stale ? 'age stale' : 'age'}
+      title={formatDate(new Date(updatedAt).toISOString(), local)}
+      suppressHydrationWarning
+    >
       {stale ? 'stale · ' : ''}
       {formatAge(age)}
     </span>
@@ -101,4 +108,4 @@ export function Stat({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-export { formatMoney, formatNumber, formatTime } from './format';
+export { formatMoney, formatNumber } from './format';

@@ -6,6 +6,9 @@ const compactMoney = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
   notation: 'compact',
+  // Explicit: engines default differently here (Node writes $0.0 where Chromium writes $0), and the server's
+  // rendering of the overview must match the browser's.
+  minimumFractionDigits: 0,
   maximumFractionDigits: 1,
 });
 
@@ -13,4 +16,3 @@ export const formatNumber = (n: number) => number.format(n);
 export const formatMoney = (n: number) => money.format(n);
 /** `$1.2M`: for chart values. */
 export const formatCompactMoney = (n: number) => compactMoney.format(n);
-export const formatTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '–');

@@ -1,6 +1,7 @@
 import type { ComponentHealth } from '@league/contracts';
 import { useHealth } from '../api/monitoring';
-import { Card, formatTime } from '../components/Card';
+import { Card } from '../components/Card';
+import { LocalTime } from '../components/LocalTime';
 
 function Component({ name, health }: { name: string; health: ComponentHealth }) {
   return (
@@ -13,7 +14,7 @@ function Component({ name, health }: { name: string; health: ComponentHealth }) 
       <td className="muted">
         {health.message}
         <br />
-        since {formatTime(health.since)}
+        since <LocalTime iso={health.since} />
       </td>
     </tr>
   );

@@ -1,5 +1,6 @@
 import type { Alert } from '@league/contracts';
 import type { Column } from '../components/DataTable';
+import { LocalTime } from '../components/LocalTime';
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2, critical: 3 } as const;
 
@@ -18,7 +19,7 @@ export const alertColumns: Array<Column<Alert>> = [
     key: 'last_seen',
     label: 'Last seen',
     value: (a) => a.last_seen,
-    render: (a) => new Date(a.last_seen).toLocaleString(),
+    render: (a) => <LocalTime iso={a.last_seen} />,
   },
 ];
 

@@ -1,5 +1,6 @@
 import type { JobRunView, JobStatusView } from '@league/contracts';
 import { DataTable, type Column } from '../components/DataTable';
+import { LocalTime } from '../components/LocalTime';
 
 export const outcomeBadge = (outcome: string) => (
   <span className={`badge ${outcome === 'failed' ? 'error' : outcome === 'skipped' ? 'warning' : 'info'}`}>
@@ -29,7 +30,7 @@ export const jobColumns: Array<Column<JobStatusView>> = [
     key: 'next_run_at',
     label: 'Next',
     value: (j) => j.next_run_at,
-    render: (j) => (j.next_run_at ? new Date(j.next_run_at).toLocaleTimeString() : '–'),
+    render: (j) => <LocalTime iso={j.next_run_at} time />,
   },
 ];
 
@@ -40,7 +41,7 @@ export const runColumns: Array<Column<JobRunView>> = [
     key: 'started_at',
     label: 'Started',
     value: (r) => r.started_at,
-    render: (r) => new Date(r.started_at).toLocaleString(),
+    render: (r) => <LocalTime iso={r.started_at} />,
   },
   { key: 'duration_ms', label: 'ms', value: (r) => r.duration_ms, numeric: true },
   { key: 'outcome', label: 'Outcome', value: (r) => r.outcome, render: (r) => outcomeBadge(r.outcome) },
