@@ -4,7 +4,7 @@
  * (hydration) and no card asks again at once for what the page already shows.
  */
 
-/** The id of the `<script type="application/json">` that carries them: `{ at, answers }`. */
+/** The id of the `<script type="application/json">` that carries them, an object of answers by URL. */
 export const INITIAL_ANSWERS_ID = 'initial-answers';
 /** How long after rendering an answer counts as fresh: a card mounted later asks the server. */
 const FRESH_MS = 5_000;

@@ -1,9 +1,11 @@
+import { UNTIL_HYDRATED } from '../components/LocalTime';
+
 const DAY_MS = 86_400_000;
 
 // Built once: Date#toLocale*String with options builds a new formatter per call. `utc`: the formatters used while
 // the server renders and the browser hydrates (LocalTime.tsx), which must agree on the text.
 const formatters = (utc: boolean) => {
-  const [locale, zone] = utc ? ['en-US', { timeZone: 'UTC' }] : [[], {}];
+  const [locale, zone] = utc ? [UNTIL_HYDRATED.locale, { timeZone: UNTIL_HYDRATED.timeZone }] : [[], {}];
   return {
     dayOfYear: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
     dayAndTime: new Intl.DateTimeFormat(locale, {

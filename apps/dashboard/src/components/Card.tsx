@@ -31,11 +31,7 @@ function DataAge({ updatedAt, failed }: { updatedAt: number; failed: boolean }) 
   const stale = failed || (refetchInterval !== false && age > 2 * refetchInterval + 5_000);
   return (
     // The age differs by a second or so between the server's rendering and the browser's: the browser's text wins.
-    <span
-      className={stale ? 'age stale' : 'age'}
-      title={formatDate(new Date(updatedAt).toISOString(), local)}
-      suppressHydrationWarning
-    >
+    <span className={stale ? 'age stale' : 'age'} title={formatDate(updatedAt, local)} suppressHydrationWarning>
       {stale ? 'stale · ' : ''}
       {formatAge(age)}
     </span>

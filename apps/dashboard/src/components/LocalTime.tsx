@@ -15,10 +15,15 @@ export function useLocalDates(): boolean {
   );
 }
 
+/** The locale and zone of dates before hydration, the same on the server and in the browser. */
+export const UNTIL_HYDRATED = { locale: 'en-US', timeZone: 'UTC' } as const;
+
 /** Date and time (`time`: the time only) in the browser's zone once hydrated, UTC before. */
-export function formatDate(iso: string, local: boolean, time = false): string {
-  const date = new Date(iso);
-  const [locale, options] = local ? [undefined, undefined] : ['en-US', { timeZone: 'UTC' }];
+export function formatDate(at: string | number, local: boolean, time = false): string {
+  const date = new Date(at);
+  const [locale, options] = local
+    ? [undefined, undefined]
+    : [UNTIL_HYDRATED.locale, { timeZone: UNTIL_HYDRATED.timeZone }];
   return time ? date.toLocaleTimeString(locale, options) : date.toLocaleString(locale, options);
 }
 
