@@ -36,7 +36,14 @@ const PLACEHOLDER = `<!doctype html>
 </html>
 `;
 
-let cached: { html: string; mainHtml: string; preloads: string[]; mtimeMs: number; at: number } | null = null;
+let cached: {
+  html: string;
+  mainHtml: string;
+  preloads: string[];
+  serverEntry: string | null;
+  mtimeMs: number;
+  at: number;
+} | null = null;
 const RECHECK_MS = 5_000;
 
 /** The build's list of the requests the main dashboard makes when it opens (preload.json), or none. */
@@ -67,7 +74,7 @@ function load(): NonNullable<typeof cached> {
   if (cached && now - cached.at < RECHECK_MS) return cached;
   const dir = findDashboardDir();
   if (!dir || !existsSync(path.join(dir, 'index.html'))) {
-    cached = { html: PLACEHOLDER, mainHtml: PLACEHOLDER, preloads: [], mtimeMs: 0, at: now };
+    cached = { html: PLACEHOLDER, mainHtml: PLACEHOLDER, preloads: [], serverEntry: null, mtimeMs: 0, at: now };
     return cached;
   }
   const file = path.join(dir, 'index.html');
@@ -75,7 +82,8 @@ function load(): NonNullable<typeof cached> {
   if (!cached || cached.mtimeMs !== mtimeMs) {
     const html = readFileSync(file, 'utf8');
     const preloads = readPreloads(dir);
-    cached = { html, mainHtml: withPreloads(html, preloads), preloads, mtimeMs, at: now };
+    const serverEntry = path.join(path.dirname(dir), 'dashboard-server', 'entry-server.mjs');
+    cached = { html, mainHtml: withPreloads(html, preloads), preloads, serverEntry, mtimeMs, at: now };
   }
   cached.at = now;
   return cached;
@@ -101,11 +109,10 @@ export function mainDashboardRequests(): readonly string[] {
 
 /**
  * The server rendering of the overview that the dashboard's build writes beside it (vite.config.ts), whether or not
- * it exists yet.
+ * it exists yet; none without a build.
  */
 export function dashboardServerEntry(): string | null {
-  const dir = findDashboardDir();
-  return dir && path.join(path.dirname(dir), 'dashboard-server', 'entry-server.mjs');
+  return load().serverEntry;
 }
 
 /**
