@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { CacheService } from '../../../apps/api/src/cache/cache.service.js';
 import { ALL_SCHEDULES_OFF, DEFAULT_SCHEDULES, loadConfig } from '../../../apps/api/src/config/config.js';
@@ -70,6 +70,14 @@ function recordAllCardsWithData(): void {
   requestAnimationFrame(check);
 }
 
+/** Waits for the page's recorded time (`__allCardsAt`, ms since navigation start) and returns it. */
+async function allCardsAt(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __allCardsAt?: number }).__allCardsAt !== undefined, null, {
+    timeout: 30_000,
+  });
+  return page.evaluate(() => (window as unknown as { __allCardsAt: number }).__allCardsAt);
+}
+
 /**
  * Loads the overview and returns the time to its last card with data. `preloads: false` adds a query string, for
  * which the API serves the plain HTML, neither rendered on the server nor preloading (the comparison row): the app
@@ -84,10 +92,7 @@ async function loadOverview(context: BrowserContext, base: string, preloads = tr
   const cdp = process.env.DIAG ? await context.newCDPSession(page) : null;
   await cdp?.send('Performance.enable');
   await page.goto(`${base}/admin/monitoring/${preloads ? '' : '?without-preloads'}`);
-  await page.waitForFunction(() => (window as unknown as { __allCardsAt?: number }).__allCardsAt !== undefined, null, {
-    timeout: 30_000,
-  });
-  const ms = await page.evaluate(() => (window as unknown as { __allCardsAt: number }).__allCardsAt);
+  const ms = await allCardsAt(page);
   // The page's HTML preloads every request the overview makes when it opens: a request the app had to send itself
   // (a card whose request is not in the list) would wait for the JavaScript again.
   const unpreloaded = await page.evaluate(() =>
@@ -143,7 +148,7 @@ async function overviewSnapshot(context: BrowserContext, base: string): Promise<
   const page = await context.newPage();
   await page.addInitScript(recordAllCardsWithData);
   await page.goto(`${base}/admin/monitoring/`);
-  await page.waitForFunction(() => (window as unknown as { __allCardsAt?: number }).__allCardsAt !== undefined);
+  await allCardsAt(page);
   const html = await page.evaluate(() => {
     const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
     document.querySelectorAll('script, link').forEach((element) => element.remove());
@@ -192,8 +197,7 @@ async function staticPageLoads<Name extends string>(
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
         await page.goto(url(name));
-        await page.waitForFunction(() => (window as unknown as { __allCardsAt?: number }).__allCardsAt !== undefined);
-        times[name].push(await page.evaluate(() => (window as unknown as { __allCardsAt: number }).__allCardsAt));
+        times[name].push(await allCardsAt(page));
         await context.close();
       }
     }
